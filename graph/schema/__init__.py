@@ -188,7 +188,14 @@ def _resolve_inheritance(nodes: dict[str, NodeType]) -> None:
         nodes[name].properties = props
 
 
+RESERVED_PROPERTIES = frozenset({"id", "type", "label", "evidence", "source_id", "target_id"})
+
+
 def _check(schema: Schema) -> None:
+    for t in [*schema._all_nodes.values(), *schema.edges.values()]:
+        clash = RESERVED_PROPERTIES & set(t.properties)
+        if clash:
+            raise SchemaError(f"type {t.name!r} uses reserved property names {sorted(clash)}")
     for node in schema.nodes.values():
         if not node.id_prefix:
             raise SchemaError(f"node type {node.name!r} needs an id_prefix")

@@ -1,0 +1,26 @@
+"""Extractors: one function per family of facts, each taking a `Context` and yielding facts.
+
+Adding an extractor means adding it to `EXTRACTORS`; the pipeline runs them all in order.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+
+from graph.model import Fact
+from ingest.extract.context import Context
+from ingest.extract.document import extract_document
+
+Extractor = Callable[[Context], Iterable[Fact]]
+
+EXTRACTORS: list[Extractor] = [extract_document]
+
+
+def extract_all(ctx: Context) -> list[Fact]:
+    facts: list[Fact] = []
+    for extractor in EXTRACTORS:
+        facts.extend(extractor(ctx))
+    return facts
+
+
+__all__ = ["EXTRACTORS", "Context", "Extractor", "extract_all"]
