@@ -7,7 +7,7 @@ import sys
 import typer
 from rich.console import Console
 
-from api.cli import documents, export
+from api.cli import documents, export, partners
 from graph.errors import HoptacError
 
 app = typer.Typer(
@@ -18,6 +18,7 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 documents.register(app)
+partners.register(app)
 app.add_typer(export.app, name="export")
 
 _err = Console(stderr=True)

@@ -11,6 +11,7 @@ import typer
 
 from api.cli.options import StoreOpt, open_store
 from graph.exports import DOCUMENT_FIELDS, document_rows, write_csv, write_jsonl
+from graph.partnerships import PARTNERSHIP_CSV_FIELDS, flatten, partnership_rows
 
 app = typer.Typer(help="Export what the store holds as JSON Lines or CSV.", no_args_is_help=True)
 
@@ -45,3 +46,17 @@ def export_documents(
     signer_role, sections."""
     with open_store(store) as st:
         emit(list(document_rows(st)), DOCUMENT_FIELDS, fmt, out)
+
+
+@app.command("partnerships")
+def export_partnerships(
+    fmt: FormatOpt = TableFormat.jsonl, out: OutOpt = None, store: StoreOpt = None
+) -> None:
+    """One object per (Vietnamese party, foreign party): id, vn_party, foreign_party, status,
+    agreement, evidence. CSV flattens nested objects to dotted columns."""
+    with open_store(store) as st:
+        rows = partnership_rows(st.load_graph())
+    if fmt is TableFormat.csv:
+        emit([flatten(r) for r in rows], PARTNERSHIP_CSV_FIELDS, fmt, out)
+    else:
+        emit(rows, [], fmt, out)

@@ -1,0 +1,131 @@
+"""hoptac benchmarks: `make bench` (or `python -m bench.run [names...]`). Results are appended to
+`bench/RESULTS.md` with the machine and the date. Heavy measurements live here, never in tests.
+
+Benchmarks:
+- `reading`: reading + normalisation + structure, MB/s of text on one core (corpus repeated to >= 50 MB).
+- `extraction`: full extraction (structure + every extractor), MB/s on one core.
+- `load`: a store of 10,000 documents loaded into the in-memory graph (networkx), seconds.
+"""
+
+from __future__ import annotations
+
+import os
+import platform
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from datetime import UTC, datetime
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+CORPUS = ROOT / "examples" / "corpus"
+RESULTS = ROOT / "bench" / "RESULTS.md"
+
+
+def _corpus_bytes() -> list[tuple[str, bytes]]:
+    return [(p.name, p.read_bytes()) for p in sorted(CORPUS.glob("*.txt"))]
+
+
+def bench_reading(target_mb: float = 50.0) -> str:
+    """Decode bytes, normalise for matching and parse structure, document by document."""
+    from ingest.normalize import match_form
+    from ingest.readers.txt import decode_bytes
+    from ingest.structure import parse_structure
+
+    docs = _corpus_bytes()
+    size = sum(len(b) for _, b in docs)
+    reps = max(1, int(target_mb * 1e6 / size) + 1)
+    t0 = time.perf_counter()
+    chars = 0
+    for _ in range(reps):
+        for _, data in docs:
+            text, _enc, _w = decode_bytes(data, "bench.txt")
+            match_form(text)
+            parse_structure(text)
+            chars += len(data)
+    dt = time.perf_counter() - t0
+    return f"reading+normalisation+structure: {chars / 1e6:.1f} MB in {dt:.2f} s = **{chars / 1e6 / dt:.1f} MB/s** (one core)"
+
+
+def bench_extraction(target_mb: float = 10.0) -> str:
+    """The whole per-document pipeline except storage: read, structure, every extractor."""
+    from ingest.pipeline import build_record
+    from ingest.readers.base import RawDocument
+    from ingest.readers.txt import decode_bytes
+
+    docs = [(n, decode_bytes(b, n)[0]) for n, b in _corpus_bytes()]
+    size = sum(len(t.encode()) for _, t in docs)
+    reps = max(1, int(target_mb * 1e6 / size) + 1)
+    t0 = time.perf_counter()
+    total = 0
+    for _ in range(reps):
+        for name, text in docs:
+            build_record(RawDocument(name, text, "txt"))
+            total += len(text.encode())
+    dt = time.perf_counter() - t0
+    return f"full extraction: {total / 1e6:.1f} MB in {dt:.2f} s = **{total / 1e6 / dt:.2f} MB/s** (one core)"
+
+
+def bench_load(n_docs: int = 10_000) -> str:
+    """Store of `n_docs` documents (the corpus's real facts, cloned under new ids) -> networkx."""
+    from dataclasses import replace
+
+    from graph.model import EdgeFact, NodeFact
+    from graph.nx import to_networkx
+    from graph.store import Store
+    from ingest.pipeline import EXTRACTOR_VERSION, build_record
+    from ingest.readers.base import RawDocument
+    from ingest.readers.txt import decode_bytes
+
+    records = [build_record(RawDocument(n, decode_bytes(b, n)[0], "txt")) for n, b in _corpus_bytes()]
+    with tempfile.TemporaryDirectory() as tmp, Store(Path(tmp) / "store") as store:
+        t0 = time.perf_counter()
+        for i in range(n_docs):
+            base = records[i % len(records)]
+            doc_id = f"document/bench{i:08d}"
+            facts = []
+            for f in base.facts:
+                ev = tuple(replace(e, document_id=doc_id) for e in f.evidence)
+                if isinstance(f, NodeFact):
+                    facts.append(replace(f, id=doc_id if f.id == base.id else f.id, evidence=ev))
+                else:
+                    src = doc_id if f.source == base.id else f.source
+                    facts.append(replace(f, source=src, evidence=ev, id=f"{f.id}/{i}" if src == doc_id else f.id))
+            assert all(isinstance(f, NodeFact | EdgeFact) for f in facts)
+            store.put(replace(base, id=doc_id, source=f"bench/{i}.txt", facts=facts), EXTRACTOR_VERSION)
+        fill = time.perf_counter() - t0
+        t1 = time.perf_counter()
+        graph = store.load_graph()
+        G = to_networkx(graph)
+        dt = time.perf_counter() - t1
+    return (
+        f"store of {n_docs:,} documents ({G.number_of_nodes():,} nodes, {G.number_of_edges():,} edges; "
+        f"filled in {fill:.1f} s): loaded into networkx in **{dt:.2f} s**"
+    )
+
+
+BENCHES: dict[str, Callable[[], str]] = {
+    "reading": bench_reading,
+    "extraction": bench_extraction,
+    "load": bench_load,
+}
+
+
+def machine() -> str:
+    return f"{platform.node() or 'host'} — {platform.processor() or platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}"
+
+
+def main(names: list[str]) -> None:
+    chosen = names or list(BENCHES)
+    lines = [f"\n## {datetime.now(UTC):%Y-%m-%d %H:%M} UTC — {machine()}\n"]
+    for name in chosen:
+        result = BENCHES[name]()
+        print(result, flush=True)
+        lines.append(f"- {result}")
+    with RESULTS.open("a", encoding="utf-8") as out:
+        out.write("\n".join(lines) + "\n")
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])

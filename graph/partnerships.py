@@ -1,0 +1,162 @@
+"""The partnership view of the graph: one row per (Vietnamese party, foreign party), with the status
+the most recent document states, the agreement, and every piece of evidence.
+
+The row shape is a contract other tools read (`hoptac export partnerships`):
+`{"id", "vn_party": PARTY, "foreign_party": PARTY, "status", "agreement": {...} | null, "evidence": [...]}`
+with PARTY = `{"id", "name", "name_vi", "aliases", "level", "iso3166_2", "country", "parent"}`.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterator
+from typing import Any
+
+from graph.model import Edge, Evidence, GraphData, Node
+from graph.text import fold
+
+RANK = {
+    "signed": 8, "renewed": 8, "implemented": 7, "to_be_signed": 6, "negotiating": 5,
+    "postponed": 4, "proposed": 3, "in_contact": 2,
+}  # fmt: skip
+PARTY_FIELDS = ("id", "name", "name_vi", "aliases", "level", "iso3166_2", "country", "parent")
+
+
+class PartnershipView:
+    """Indexes over a merged graph for partnership questions."""
+
+    def __init__(self, g: GraphData) -> None:
+        self.g = g
+        self.out: dict[str, list[Edge]] = defaultdict(list)
+        for e in g.edges.values():
+            self.out[e.source].append(e)
+
+    def parent(self, node_id: str) -> str | None:
+        """The unit a place lies in (not its country), or the place an agency belongs to."""
+        for e in self.out.get(node_id, []):
+            if e.type in ("LOCATED_IN", "PART_OF") and self.g.nodes.get(e.target, Node("", "")).type != "Country":
+                return e.target
+        return None
+
+    def ancestors(self, node_id: str) -> list[str]:
+        out: list[str] = []
+        cur = self.parent(node_id)
+        while cur and cur not in out:
+            out.append(cur)
+            cur = self.parent(cur)
+        return out
+
+    def party(self, node_id: str) -> dict[str, Any]:
+        n = self.g.nodes[node_id]
+        p = n.props
+        return {
+            "id": n.id, "name": p.get("name"), "name_vi": p.get("name_vi"), "aliases": p.get("aliases", []),
+            "level": p.get("level"), "iso3166_2": p.get("iso3166_2"), "country": p.get("country"),
+            "parent": self.parent(n.id),
+        }  # fmt: skip
+
+    def doc_date(self, doc_id: str) -> str:
+        node = self.g.nodes.get(doc_id)
+        return str(node.props.get("date") or "") if node else ""
+
+    def status(self, edge: Edge) -> str:
+        """The status stated by the most recent document (by its date); ties go to the higher rank."""
+        by_doc: dict[str, list[str]] = defaultdict(list)
+        for ev in edge.evidence:
+            if ev.prop and ev.prop.startswith("status="):
+                by_doc[ev.document_id].append(ev.prop.removeprefix("status="))
+        if not by_doc:
+            return str(edge.props.get("status") or "implemented")
+        best = max(by_doc, key=lambda d: (self.doc_date(d), max(RANK.get(s, 0) for s in by_doc[d])))
+        return max(by_doc[best], key=lambda s: RANK.get(s, 0))
+
+    def agreement(self, edge: Edge) -> dict[str, Any] | None:
+        """The agreement both parties are party to (the best-attested one if several)."""
+        mine = {e.target for e in self.out.get(edge.source, []) if e.type == "PARTY_TO"}
+        theirs = {e.target for e in self.out.get(edge.target, []) if e.type == "PARTY_TO"}
+        shared = [self.g.nodes[a] for a in mine & theirs if a in self.g.nodes]
+        if not shared:
+            return None
+        a = max(shared, key=lambda n: (bool(n.props.get("period_start")), len(n.evidence), n.id))
+        p = a.props
+        period = f"{p['period_start']}-{p['period_end']}" if p.get("period_start") else None
+        return {
+            "id": a.id, "title": p.get("name"), "instrument": p.get("instrument"), "period": period,
+            "signed_on": p.get("signed_on") or edge.props.get("signed_on"),
+        }  # fmt: skip
+
+    def rows(self) -> Iterator[dict[str, Any]]:
+        for e in sorted(self.g.edges_of("PARTNERS_WITH"), key=lambda e: (e.source, e.target)):
+            yield {
+                "id": e.id,
+                "vn_party": self.party(e.source),
+                "foreign_party": self.party(e.target),
+                "status": self.status(e),
+                "agreement": self.agreement(e),
+                "evidence": [evidence_json(ev) for ev in e.evidence],
+            }
+
+
+def evidence_json(ev: Evidence) -> dict[str, Any]:
+    return {
+        "document_id": ev.document_id, "source": ev.source, "section": ev.section,
+        "start": ev.start, "end": ev.end, "quote": ev.quote,
+    }  # fmt: skip
+
+
+def partnership_rows(g: GraphData) -> list[dict[str, Any]]:
+    return list(PartnershipView(g).rows())
+
+
+def _names(node: Node) -> set[str]:
+    p = node.props
+    names = [p.get("name"), p.get("name_vi"), *(p.get("aliases") or [])]
+    return {fold(str(n).replace("-", " ")) for n in names if n}
+
+
+def matching_nodes(g: GraphData, name: str) -> set[str]:
+    """Ids of nodes whose name, Vietnamese name or an alias matches `name` in any spelling."""
+    key = fold(name.replace("-", " "))
+    return {n.id for n in g.nodes.values() if n.type != "Document" and key in _names(n)}
+
+
+def partners_of(
+    g: GraphData, name: str, status: str | None = None, country: str | None = None
+) -> list[dict[str, Any]]:
+    """Partnership rows where the named place (or any unit or agency within it) is a party."""
+    view = PartnershipView(g)
+    targets = matching_nodes(g, name)
+    rows = []
+    for row in view.rows():
+        vn, fp = row["vn_party"]["id"], row["foreign_party"]["id"]
+        hit_vn = vn in targets or bool(targets & set(view.ancestors(vn)))
+        hit_foreign = fp in targets or bool(targets & set(view.ancestors(fp)))
+        if not (hit_vn or hit_foreign):
+            continue
+        if status and row["status"] != status:
+            continue
+        if country and (row["foreign_party"]["country"] or "").upper() != country.upper():
+            continue
+        rows.append(row)
+    return rows
+
+
+def flatten(row: dict[str, Any], prefix: str = "") -> dict[str, Any]:
+    """Nested objects to dotted columns for CSV: vn_party.name, agreement.period, ..."""
+    out: dict[str, Any] = {}
+    for k, v in row.items():
+        key = f"{prefix}{k}"
+        if isinstance(v, dict):
+            out.update(flatten(v, key + "."))
+        else:
+            out[key] = v
+    return out
+
+
+PARTNERSHIP_CSV_FIELDS = (
+    ["id"]
+    + [f"vn_party.{f}" for f in PARTY_FIELDS]
+    + [f"foreign_party.{f}" for f in PARTY_FIELDS]
+    + ["status", "agreement.id", "agreement.title", "agreement.instrument", "agreement.period",
+       "agreement.signed_on", "evidence"]
+)  # fmt: skip
