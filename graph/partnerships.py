@@ -15,9 +15,10 @@ from typing import Any
 from graph.model import Edge, Evidence, GraphData, Node
 from graph.text import fold
 
+# Same order as ingest.extract.status.RANK (graph cannot import ingest).
 RANK = {
-    "signed": 8, "renewed": 8, "implemented": 7, "to_be_signed": 6, "negotiating": 5,
-    "postponed": 4, "proposed": 3, "in_contact": 2,
+    "signed": 8, "renewed": 8, "to_be_signed": 7, "negotiating": 6, "postponed": 5,
+    "implemented": 4, "proposed": 3, "in_contact": 2,
 }  # fmt: skip
 PARTY_FIELDS = ("id", "name", "name_vi", "aliases", "level", "iso3166_2", "country", "parent")
 

@@ -77,7 +77,7 @@ def build_record(raw: RawDocument) -> DocumentRecord:
         format=raw.format,
         encoding=raw.encoding,
         text=raw.text,
-        meta=header_meta(structure.header),
+        meta={**header_meta(structure.header), "review": ctx.review},
         structure=structure.to_json(),
         warnings=warnings,
         facts=facts,

@@ -10,10 +10,11 @@ from collections.abc import Callable, Iterable
 from graph.model import Fact
 from ingest.extract.context import Context
 from ingest.extract.document import extract_document
+from ingest.extract.partnerships import extract_partnerships
 
 Extractor = Callable[[Context], Iterable[Fact]]
 
-EXTRACTORS: list[Extractor] = [extract_document]
+EXTRACTORS: list[Extractor] = [extract_document, extract_partnerships]
 
 
 def extract_all(ctx: Context) -> list[Fact]:

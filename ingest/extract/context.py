@@ -23,6 +23,7 @@ class Context:
     match: str
     structure: DocumentStructure
     warnings: list[str] = field(default_factory=list)
+    review: list[dict[str, object]] = field(default_factory=list)
 
     def evidence(self, start: int, end: int, prop: str | None = None) -> Evidence:
         """Evidence for the span `start:end`, citing the innermost section that contains it."""

@@ -1,0 +1,283 @@
+"""Finding place and agency mentions in a document's matching form.
+
+A mention is a span naming a unit: after a unit word (`tỉnh Xay Sổm Bun`, `các tỉnh A, B và C`),
+before an English unit word (`Kyoto Prefecture`), or a bare name the gazetteer knows (`Savannakhet`).
+Names after a person's title (`Phó Chủ tịch UBND tỉnh Lâm Hải Giang`) are people, not places, unless
+the gazetteer knows the name at that level (`Thống đốc tỉnh Gifu`).
+
+Context (`(Lào)`, `, thành phố Daejeon, Hàn Quốc`, `(tỉnh Giang Tô, Trung Quốc)`) is read by
+`ingest.extract.context_places`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cache
+from typing import Protocol
+
+import yaml
+
+from ingest.extract.cues import CUES_DIR, LETTER, UPPER, Cues, load_cues
+
+TOKEN = rf"[{UPPER}][{LETTER}']*(?:-[{LETTER}]+)*"
+RUN_RE = re.compile(rf"{TOKEN}(?: +{TOKEN})*")
+TOKEN_RE = re.compile(TOKEN)
+LIST_SEP_RE = re.compile(r" *(?:,|và|and|với|;|-|–|—|&)(?: *và| *and)? *")
+MAX_NAME_TOKENS = 6
+
+
+class NameIndex(Protocol):
+    """What mention finding needs from the gazetteer: which names it knows, at which levels."""
+
+    def levels(self, name: str) -> set[str]:
+        """Levels ('province', 'city', ... with 'vn:' prefix for Vietnamese units) the name has."""
+        ...
+
+    def is_country(self, name: str) -> bool: ...
+
+
+@dataclass(slots=True)
+class Mention:
+    start: int
+    end: int
+    name: str
+    level: str | None = None
+    side: str = "any"  # vn | foreign | any
+    kind: str = "place"  # place | agency
+    agency: str | None = None
+    agency_kind: str | None = None
+    country: str | None = None
+    parent: Mention | None = None
+    locates: bool = False  # only says where another mention is
+    venue: bool = False  # after tại/ở/in/at: where something happens
+    in_org: bool = False  # part of an organisation's name: "Hội doanh nghiệp nhỏ và vừa Hà Nội"
+    listed: bool = False  # one item of a list after a plural unit word
+    bare: bool = False
+    children: list[Mention] = field(default_factory=list)
+    sides: frozenset[str] = frozenset()  # where the gazetteer knows the name: {"vn"}, {"foreign"}, both, none
+
+    @property
+    def span(self) -> tuple[int, int]:
+        return (self.start, self.end)
+
+
+@cache
+def agency_heads() -> list[tuple[str, str, str]]:
+    """(surface words, canonical head, kind), longest first."""
+    data = yaml.safe_load((CUES_DIR / "agencies.yaml").read_text(encoding="utf-8"))
+    rows = [(w, h["canonical"], h["kind"]) for h in data["heads"] for w in h["words"]]
+    return sorted(rows, key=lambda r: -len(r[0]))
+
+
+@cache
+def _agency_re() -> re.Pattern[str]:
+    alt = "|".join(re.escape(w) for w, _, _ in agency_heads())
+    return re.compile(rf"(?<![{LETTER}])({alt}) +$")
+
+
+def trim_run(run: str, index: NameIndex, level: str | None) -> str:
+    """The longest leading part of a capitalised run that the gazetteer knows, else the run
+    (at most MAX_NAME_TOKENS tokens). 'Hà Giang Nguyễn Văn Sơn' -> 'Hà Giang'."""
+    tokens = run.split()
+    for n in range(min(len(tokens), MAX_NAME_TOKENS), 0, -1):
+        cand = " ".join(tokens[:n])
+        if index.levels(cand):
+            return cand
+    return " ".join(tokens[:MAX_NAME_TOKENS])
+
+
+def known_suffix(run: str, index: NameIndex) -> str | None:
+    """A known name ending the run, after unknown leading words ('Choang Quảng Tây' -> 'Quảng Tây')."""
+    tokens = run.split()
+    for i in range(1, len(tokens)):
+        cand = " ".join(tokens[i : i + MAX_NAME_TOKENS])
+        if index.levels(cand):
+            return cand
+    return None
+
+
+def known_at(index: NameIndex, name: str, level: str | None) -> bool:
+    levels = index.levels(name)
+    if not levels:
+        return False
+    return level is None or any(lv.split(":")[-1] == level for lv in levels)
+
+
+def _is_person_context(m: str, prefix_start: int, cues: Cues) -> bool:
+    """True if the unit word follows a person's title, optionally through a government word:
+    'Phó Chủ tịch UBND tỉnh ...', 'Thống đốc tỉnh ...', 'Chủ tịch nước ...'."""
+    before = m[max(0, prefix_start - 60) : prefix_start].rstrip()
+    gov = cues.government_re.search(before[-30:] + " ") if before else None
+    if gov is not None and before.endswith(gov.group(0).strip()):
+        before = before[: len(before) - len(gov.group(0).strip())].rstrip()
+    return bool(cues.person_title_re.search(before))
+
+
+def _agency_before(m: str, start: int) -> tuple[str, str, int] | None:
+    """An agency head right before `start` ('Công an tỉnh ...'): (canonical, kind, head start)."""
+    hit = _agency_re().search(m[max(0, start - 40) : start])
+    if not hit:
+        return None
+    surface = hit.group(1)
+    canonical, kind = next((c, k) for w, c, k in agency_heads() if w == surface)
+    return canonical, kind, start - len(hit.group(0))
+
+
+def _runs_after(m: str, pos: int, plural: bool) -> list[tuple[int, int]]:
+    """The capitalised run at `pos` (after spaces), or a list of runs for plural unit words."""
+    out: list[tuple[int, int]] = []
+    while True:
+        while pos < len(m) and m[pos] == " ":
+            pos += 1
+        run = RUN_RE.match(m, pos)
+        if not run:
+            return out
+        out.append((run.start(), run.end()))
+        if not plural:
+            return out
+        sep = LIST_SEP_RE.match(m, run.end())
+        if not sep or not RUN_RE.match(m, sep.end()):
+            return out
+        pos = sep.end()
+
+
+def _bracket_list(m: str, pos: int) -> list[tuple[int, int]]:
+    """Runs listed in brackets right after `pos`: ' (Attapu, Champasak, Salavan, Sekong)'."""
+    opened = re.match(r" *\( *", m[pos : pos + 5])
+    if not opened:
+        return []
+    runs = _runs_after(m, pos + opened.end(), True)
+    if len(runs) < 2 or not re.match(r" *\)", m[runs[-1][1] : runs[-1][1] + 3]):
+        return []
+    return runs
+
+
+def find_prefixed(m: str, index: NameIndex, cues: Cues) -> list[Mention]:
+    """Mentions introduced by a Vietnamese unit word (tỉnh, huyện, thành phố, châu, bản ...)."""
+    out: list[Mention] = []
+    for hit in cues.prefix_re.finditer(m):
+        if m.startswith(cues.not_units, hit.start()):
+            continue
+        level, side = cues.prefix_levels[hit.group(0)]
+        before = m[max(0, hit.start() - 6) : hit.start()].split()
+        plural = bool(before) and before[-1].lower() in cues.plural_markers
+        runs = _runs_after(m, hit.end(), plural)
+        if plural and runs:
+            members = _bracket_list(m, runs[-1][1])  # "04 tỉnh Nam Lào (Attapu, Champasak, ...)"
+            if members and not index.levels(m[runs[-1][0] : runs[-1][1]]):
+                runs = runs[:-1] + members
+        person = _is_person_context(m, hit.start(), cues)
+        agency = _agency_before(m, hit.start())
+        for i, (s, e) in enumerate(runs):
+            name = trim_run(m[s:e], index, level)
+            if not index.levels(name) and (suffix := known_suffix(m[s:e], index)):
+                s = m.index(suffix, s)
+                name = suffix
+            if person and not known_at(index, name, level):
+                continue
+            start = hit.start() if i == 0 else s
+            mention = Mention(start, s + len(name), name, level, side, listed=plural)
+            if agency:
+                mention.kind, mention.agency, mention.agency_kind = "agency", agency[0], agency[1]
+                if i == 0:
+                    mention.start = agency[2]
+            out.append(mention)
+    return out
+
+
+def find_english(m: str, index: NameIndex, cues: Cues) -> list[Mention]:
+    """`Kyoto Prefecture`, `Lai Chau and Oudomxay provinces`, `province of Kandal`."""
+    out: list[Mention] = []
+    for hit in cues.en_suffix_re.finditer(m):
+        level = cues.en_suffix_levels[hit.group(0)]
+        head = m[max(0, hit.start() - 120) : hit.start()]
+        runs = list(re.finditer(rf"({TOKEN}(?: +{TOKEN})*)(?: *(?:,|and|&) *)?$", head))
+        if not runs:
+            continue
+        first = runs[-1]
+        names = [first.group(1)]
+        rest = head[: first.start()]
+        while hit.group(0).endswith("s") and (prev := re.search(rf"({TOKEN}(?: +{TOKEN})*) *(?:,|and) *$", rest)):
+            names.insert(0, prev.group(1))
+            rest = rest[: prev.start()]
+        base = hit.start() - len(head)
+        for name in names:
+            s = base + head.index(name, len(rest) if name != names[0] else 0)
+            tokens = name.split()
+            # drop leading words that are not part of the name ("Cambodia's Kandal" -> "Kandal")
+            while len(tokens) > 1 and not index.levels(" ".join(tokens)) and (
+                tokens[0].endswith("'s") or index.is_country(tokens[0]) or not index.levels(tokens[-1])
+            ):
+                s += len(tokens[0]) + 1
+                tokens = tokens[1:]
+                if index.levels(" ".join(tokens)):
+                    break
+            clean = " ".join(tokens)
+            end = hit.end() if name == names[-1] else s + len(clean)
+            out.append(Mention(s, end, clean, level, "any", listed=len(names) > 1))
+    for hit in cues.en_prefix_re.finditer(m):
+        runs = _runs_after(m, hit.end(), False)
+        for s, e in runs:
+            out.append(Mention(hit.start(), e, m[s:e], cues.en_prefix_levels[hit.group(0)], "any"))
+    return out
+
+
+def find_bare(m: str, index: NameIndex, taken: list[tuple[int, int]], cues: Cues) -> list[Mention]:
+    """Capitalised runs (outside mentions already found) whose sub-spans the gazetteer knows."""
+    out: list[Mention] = []
+    taken_sorted = sorted(taken)
+    for run in RUN_RE.finditer(m):
+        if any(s < run.end() and run.start() < e for s, e in taken_sorted):
+            continue
+        tokens = [(t.start(), t.end()) for t in TOKEN_RE.finditer(m, run.start(), run.end())]
+        i = 0
+        while i < len(tokens):
+            for n in range(min(MAX_NAME_TOKENS, len(tokens) - i), 0, -1):
+                s, e = tokens[i][0], tokens[i + n - 1][1]
+                name = m[s:e]
+                levels = {lv.split(":")[-1] for lv in index.levels(name)} & BARE_LEVELS
+                if levels and not (len(name) <= 3 and name.isupper()) and (n > 1 or not _vietnamese_word(name)):
+                    if not _is_person_context(m, s, cues):
+                        out.append(Mention(s, e, name, None, "any", bare=True))
+                    i += n
+                    break
+            else:
+                i += 1
+    return out
+
+
+BARE_LEVELS = frozenset({"province", "region", "state", "prefecture", "city"})
+
+
+def _vietnamese_word(token: str) -> bool:
+    """A single token that is an ordinary Vietnamese syllable ('Nông', 'Năm') is no bare place name."""
+    from ingest.readers.txt import is_syllable
+
+    return is_syllable(token.lower())
+
+
+# An organisation's name running up to a bare place name, with no punctuation in between.
+ORG_RE = re.compile(
+    r"(?:Hội|Hiệp hội|Công ty|Tập đoàn|Trường|trường|Đại học|Học viện|Bệnh viện|Ngân hàng|Báo|Đài|Câu lạc bộ)"
+    r"(?: [^\s,.;:()]+){0,7} $"
+)
+VENUE_RE = re.compile(r"(?<![^\W\d_])(?:tại|ở|đến|tới|sang|in|at|to|visited) +$")
+
+
+def find_mentions(m: str, index: NameIndex, cues: Cues | None = None) -> list[Mention]:
+    """Every place and agency mention in the matching form `m`, in text order, without overlaps."""
+    cues = cues or load_cues()
+    found = find_prefixed(m, index, cues) + find_english(m, index, cues)
+    found += find_bare(m, index, [x.span for x in found], cues)
+    found.sort(key=lambda x: (x.start, -(x.end - x.start)))
+    result: list[Mention] = []
+    for x in found:
+        if result and x.start < result[-1].end:
+            continue
+        levels = index.levels(x.name)
+        x.sides = frozenset("vn" if lv.startswith("vn:") else "foreign" for lv in levels)
+        x.venue = bool(VENUE_RE.search(m[max(0, x.start - 12) : x.start]))
+        x.in_org = x.bare and bool(ORG_RE.search(m[max(0, x.start - 45) : x.start]))
+        result.append(x)
+    return result

@@ -1,0 +1,67 @@
+"""Parties: mentions resolved to graph entities (Vietnamese or foreign places, agencies)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from graph.ids import edge_id, node_id, slug
+from graph.model import EdgeFact, Evidence, Fact, NodeFact
+from ingest.extract.mentions import Mention
+
+
+@dataclass(slots=True)
+class Party:
+    """An entity a mention resolves to. `side` is 'vn' or 'foreign'."""
+
+    id: str
+    type: str
+    side: str
+    props: dict[str, Any]
+    mention: Mention | None = None
+    parent: Party | None = None
+    country: str | None = None
+    place: Party | None = None  # for agencies: the place they belong to
+    review: list[str] = field(default_factory=list)
+
+    @property
+    def name(self) -> str:
+        return str(self.props.get("name", self.id))
+
+    @property
+    def is_agency(self) -> bool:
+        return self.type == "Agency"
+
+
+def country_party(code: str, name: str) -> Party:
+    return Party(node_id("Country", code), "Country", "foreign", {"name": name, "iso3166_1": code, "level": "country"})
+
+
+def agency_party(head: str, kind: str | None, place: Party) -> Party:
+    """The agency `head` of `place`: 'Công an' of Xay Sổm Bun -> 'Công an tỉnh Xay Sổm Bun'."""
+    unit_word = {"province": "tỉnh", "city": "thành phố", "district": "huyện", "commune": "xã"}.get(
+        str(place.props.get("level")), ""
+    )
+    place_name = str(place.props.get("name_vi") or place.props.get("name"))
+    name = f"{head} {unit_word} {place_name}".replace("  ", " ")
+    key = place.id.split("/", 1)[1]
+    return Party(
+        node_id("Agency", key, slug(head)), "Agency", place.side,
+        {"name": name, "name_vi": name, "kind": kind, "place": place.id, "country": place.country,
+         "level": "agency"},
+        place=place, country=place.country,
+    )  # fmt: skip
+
+
+def entity_facts(party: Party, evidence: tuple[Evidence, ...]) -> Iterator[Fact]:
+    """The party's node, its place/parent/country links, each citing `evidence`."""
+    yield NodeFact(party.id, party.type, party.props, evidence)
+    if party.place is not None:
+        yield from entity_facts(party.place, evidence)
+        yield EdgeFact(edge_id("PART_OF", party.id, party.place.id), "PART_OF", party.id, party.place.id, {}, evidence)
+    if party.parent is not None:
+        yield from entity_facts(party.parent, evidence)
+        yield EdgeFact(
+            edge_id("LOCATED_IN", party.id, party.parent.id), "LOCATED_IN", party.id, party.parent.id, {}, evidence
+        )

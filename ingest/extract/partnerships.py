@@ -1,0 +1,175 @@
+"""Partnerships and agreements: who cooperates with whom, under which instrument, with what status.
+
+For every clause that states a cooperation relationship (a relation or instrument word, outside
+phrases about relations between two countries) and names a foreign party, the foreign party is paired
+with a Vietnamese party (`ingest.extract.pairing`). A clause naming no party but "hai bên"/"hai tỉnh"
+carries its status to the last pair stated nearby. One document gives one PARTNERS_WITH fact per pair
+(all its clauses as evidence, each tagged with the status it states) and one Agreement per pair and
+instrument family.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from graph.ids import digest, edge_id, node_id
+from graph.model import EdgeFact, Evidence, Fact, NodeFact
+from ingest.extract.clauses import split_clauses
+from ingest.extract.context import Context
+from ingest.extract.cues import Cues, blank, cue_form, load_cues
+from ingest.extract.dates import find_period, find_signed_on
+from ingest.extract.pairing import choose_vn
+from ingest.extract.parties import Party, entity_facts
+from ingest.extract.places import document_parties
+from ingest.extract.status import best_status, clause_status
+
+COREF_RE = re.compile(
+    r"(?<!\w)(?:hai|2|02)\s+(?:bên|tỉnh|địa phương|huyện|thành phố|phía|cơ quan)(?!\w)|"
+    r"(?<!\w)(?:both|the two)\s+(?:sides|provinces|localities|cities)(?!\w)",
+    re.IGNORECASE,
+)
+COREF_WINDOW = 3  # clauses
+
+
+@dataclass(slots=True)
+class Instrument:
+    family: str
+    title: str
+    start: int
+    end: int
+
+
+@dataclass(slots=True)
+class PairState:
+    vn: Party
+    foreign: Party
+    statuses: list[tuple[str, Evidence]] = field(default_factory=list)
+    instrument: Instrument | None = None
+    period: tuple[int, int] | None = None
+    signed_on: str | None = None
+    all_parties: set[str] = field(default_factory=set)
+
+
+def _instrument(ctx: Context, start: int, end: int, cues: Cues, parties: list[Party]) -> Instrument | None:
+    """The first instrument named in the clause, titled up to its last party or period."""
+    text = cue_form(ctx.match[start:end])
+    hit = cues.instrument_re.search(text)
+    if not hit:
+        return None
+    family = cues.instrument_family(hit.group(0)) or "agreement"
+    s = start + hit.start()
+    title_end = start + hit.end()
+    for p in parties:
+        if p.mention is not None and s < p.mention.start < s + 220:
+            title_end = max(title_end, p.mention.end)
+    period = find_period(ctx.match, s, end)
+    if period and period[2] < s + 260:
+        title_end = max(title_end, period[2])
+    title = " ".join(ctx.text[s:title_end].split()).strip(" ,;:(")
+    return Instrument(family, title, s, title_end)
+
+
+def _has_relation(ctx: Context, start: int, end: int, cues: Cues) -> bool:
+    """A relation or instrument word outside names of bodies and phrases about two countries."""
+    text = blank(cue_form(ctx.match[start:end]), cues.national_re, cues.agency_name_re)
+    return bool(cues.relation_re.search(text) or cues.instrument_re.search(text))
+
+
+def _pairs_in_clause(ctx: Context, start: int, end: int, parties: list[Party], home: Party | None) -> list[tuple[Party, Party]]:
+    inside = [
+        p for p in parties
+        if p.mention is not None and start <= p.mention.start < end and not p.mention.locates and not p.mention.in_org
+    ]  # fmt: skip
+    foreign = [p for p in inside if p.side == "foreign"]
+    vn = [p for p in inside if p.side == "vn"]
+    pairs = []
+    for f in foreign:
+        v = choose_vn(ctx.match[start:end], start, f, vn, home)
+        if v is not None and (v.id, f.id) not in {(a.id, b.id) for a, b in pairs}:
+            pairs.append((v, f))
+    return pairs
+
+
+def _record(state: dict[tuple[str, str], PairState], vn: Party, f: Party, status: str, ev: Evidence) -> PairState:
+    st = state.get((vn.id, f.id))
+    if st is None:
+        st = state[(vn.id, f.id)] = PairState(vn, f)
+    st.statuses.append((status, ev))
+    return st
+
+
+def collect_pairs(ctx: Context, cues: Cues | None = None) -> list[PairState]:
+    """Every (Vietnamese party, foreign party) relationship the document states."""
+    cues = cues or load_cues()
+    parties, home = document_parties(ctx)
+    future = ctx.structure.header.value("doc_type") in cues.future_doc_types
+    section_starts = [s.start for s in ctx.structure.flat()]
+    state: dict[tuple[str, str], PairState] = {}
+    last: list[tuple[int, list[tuple[Party, Party]]]] = []
+    for i, (start, end) in enumerate(split_clauses(ctx.text, section_starts)):
+        status = clause_status(ctx.match[start:end], future, cues)
+        if not _has_relation(ctx, start, end, cues):
+            # a later clause may still postpone what an earlier one stated: "hai bên thống nhất hoãn ..."
+            if status != "postponed":
+                continue
+            pairs = [pr for pr in _pairs_in_clause(ctx, start, end, parties, None) if (pr[0].id, pr[1].id) in state]
+        else:
+            pairs = _pairs_in_clause(ctx, start, end, parties, home)
+        status = status or "implemented"
+        if not pairs and last and i - last[-1][0] <= COREF_WINDOW and COREF_RE.search(ctx.match[start:end]):
+            pairs = last[-1][1]
+        if not pairs:
+            continue
+        last.append((i, pairs))
+        ev = ctx.evidence(start, end, f"status={status}")
+        instrument = _instrument(ctx, start, end, cues, parties)
+        clause_ids = {p.id for pair in pairs for p in pair}
+        for vn, f in pairs:
+            st = _record(state, vn, f, status, ev)
+            st.all_parties |= clause_ids if instrument else set()
+            if instrument and st.instrument is None:
+                st.instrument = instrument
+                period = find_period(ctx.match, instrument.start, end)
+                st.period = (period[0], period[1]) if period else st.period
+            if status in ("signed", "renewed", "implemented") and st.signed_on is None:
+                st.signed_on = find_signed_on(ctx.match, start, end, ctx.structure.header.value("date"))
+    return list(state.values())
+
+
+def _agreement_facts(ctx: Context, st: PairState, status: str) -> Iterator[Fact]:
+    assert st.instrument is not None
+    parties = sorted(st.all_parties | {st.vn.id, st.foreign.id})
+    agreement = node_id("Agreement", digest(*parties, st.instrument.family))
+    ev = (ctx.evidence(st.instrument.start, st.instrument.end),)
+    props = {
+        "name": st.instrument.title, "instrument": st.instrument.family, "status": status,
+        "period_start": st.period[0] if st.period else None, "period_end": st.period[1] if st.period else None,
+        "signed_on": st.signed_on,
+    }  # fmt: skip
+    yield NodeFact(agreement, "Agreement", props, ev)
+    for side, p in (("vn", st.vn), ("foreign", st.foreign)):
+        yield EdgeFact(edge_id("PARTY_TO", p.id, agreement), "PARTY_TO", p.id, agreement, {"side": side}, ev)
+
+
+def extract_partnerships(ctx: Context) -> Iterator[Fact]:
+    """Facts for every partnership the document states (see the module docstring)."""
+    for st in collect_pairs(ctx):
+        status = best_status([s for s, _ in st.statuses])
+        evidence = tuple(ev for _, ev in st.statuses)
+        yield from entity_facts(st.vn, (ctx.evidence(*st.vn.mention.span),) if st.vn.mention else evidence)
+        yield from entity_facts(st.foreign, (ctx.evidence(*st.foreign.mention.span),) if st.foreign.mention else evidence)
+        props = {
+            "status": status, "statuses": sorted({s for s, _ in st.statuses}),
+            "period_start": st.period[0] if st.period else None, "period_end": st.period[1] if st.period else None,
+            "signed_on": st.signed_on,
+        }  # fmt: skip
+        if st.instrument is not None:
+            agreement_facts = list(_agreement_facts(ctx, st, status))
+            props["agreement"] = agreement_facts[0].id
+            yield from agreement_facts
+        pw = edge_id("PARTNERS_WITH", st.vn.id, st.foreign.id)
+        yield EdgeFact(pw, "PARTNERS_WITH", st.vn.id, st.foreign.id, props, evidence)
+        for p in (st.vn, st.foreign):
+            yield EdgeFact(edge_id("MENTIONS", ctx.doc_id, p.id), "MENTIONS", ctx.doc_id, p.id, {}, evidence[:1])

@@ -1,0 +1,53 @@
+"""The status of a relationship, from the clause's own words.
+
+Statuses: signed, renewed, implemented, to_be_signed, negotiating, postponed, proposed, in_contact.
+A modal cue before the signing verb governs it ("đề nghị ... ký thỏa thuận" is proposed, "sẽ ký" is
+to_be_signed); in plans and schemes an imperative "Ký thỏa thuận ..." is to_be_signed.
+
+>>> clause_status("Hai tỉnh đã ký Biên bản hợp tác", future=False)
+'signed'
+>>> clause_status("đề nghị cử đoàn tới Hàn Quốc ký thỏa thuận hợp tác", future=False)
+'proposed'
+>>> clause_status("Ký thỏa thuận hợp tác giữa hai Hội", future=True)
+'to_be_signed'
+"""
+
+from __future__ import annotations
+
+from ingest.extract.cues import Cues, blank, cue_form, load_cues
+
+# Higher wins when one document states several statuses for one pair.
+RANK = {
+    "signed": 8, "renewed": 8, "to_be_signed": 7, "negotiating": 6, "postponed": 5,
+    "implemented": 4, "proposed": 3, "in_contact": 2,
+}  # fmt: skip
+MODAL = ("to_be_signed", "negotiating", "proposed")
+
+
+def clause_status(clause: str, future: bool, cues: Cues | None = None) -> str | None:
+    """The status a clause states, or None when it states none. Words inside the names of
+    instruments ("Thỏa thuận thiết lập quan hệ ...") and of bodies do not count."""
+    cues = cues or load_cues()
+    text = blank(cue_form(clause), cues.instrument_mask_re, cues.agency_name_re, cues.national_re)
+    hits = sorted((h.start(), status) for status, rx in cues.statuses for h in rx.finditer(text))
+    if not hits:
+        return None
+    present = {s for _, s in hits}
+    for decisive in ("postponed", "renewed"):
+        if decisive in present:
+            return decisive
+    first_signing = next((p for p, s in hits if s == "signed"), None)
+    if first_signing is not None:
+        modal_before = [s for p, s in hits if s in MODAL and p < first_signing]
+        if modal_before:
+            return max(modal_before, key=RANK.__getitem__)
+        return "to_be_signed" if future else "signed"
+    for status in ("to_be_signed", "negotiating", "proposed", "in_contact", "implemented"):
+        if status in present:
+            return status
+    return None
+
+
+def best_status(statuses: list[str]) -> str:
+    """The status that wins among those one document states for one pair."""
+    return max(statuses, key=RANK.__getitem__)
