@@ -111,7 +111,8 @@ def locate_all(m: str, mentions: list[Mention], country_of: CountryOf) -> None:
             group.append(x)
             if x.country:
                 for g in group:
-                    g.country = g.country or x.country
+                    if g.sides != frozenset({"vn"}):  # "hai tỉnh Đắk Lắk và Mondulkiri (Campuchia)"
+                        g.country = g.country or x.country
                 group = []
         else:
             group = []

@@ -76,7 +76,11 @@ class Cues:
 
 
 def _word_re(words: list[str], flags: int = 0) -> re.Pattern[str]:
-    return re.compile(rf"(?<![{LETTER}])(?:{_alternation(words)})(?![{LETTER}])", flags)
+    """Whole words; a word ending in a dot ("TP.") may run straight into the name ("TP.Hội An")."""
+    dotted = [w for w in words if w.endswith(".")]
+    plain = [w for w in words if not w.endswith(".")]
+    alts = [f"(?:{_alternation(plain)})(?![{LETTER}])"] + ([f"(?:{_alternation(dotted)})"] if dotted else [])
+    return re.compile(rf"(?<![{LETTER}])(?:{'|'.join(alts)})", flags)
 
 
 @cache

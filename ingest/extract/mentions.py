@@ -20,8 +20,12 @@ import yaml
 
 from ingest.extract.cues import CUES_DIR, LETTER, UPPER, Cues, load_cues
 
-TOKEN = rf"[{UPPER}][{LETTER}']*(?:-[{LETTER}]+)*"
-RUN_RE = re.compile(rf"{TOKEN}(?: +{TOKEN})*")
+LOWER = "".join(c for c in LETTER if c.islower())
+# A capitalised word; a hyphen goes on only in lower case ("A-nu-vông"), so "Gia Lai-Ratanakiri" is two names.
+TOKEN = rf"[{UPPER}][{LETTER}']*(?:-[{LOWER}]+)*"
+# Lower-case particles inside romanised names: "Pinar del Río", "Seine-et-Marne", "Stratford upon Avon".
+PARTICLE = r"(?:del|de|la|do|da|dos|das|di|du|von|van|der|den|le|sur|upon|am|an|al|el)"
+RUN_RE = re.compile(rf"{TOKEN}(?: +(?:{PARTICLE} +)?{TOKEN})*")
 TOKEN_RE = re.compile(TOKEN)
 LIST_SEP_RE = re.compile(r" *(?:,|và|and|với|;|-|–|—|&)(?: *và| *and)? *")
 MAX_NAME_TOKENS = 6
@@ -73,7 +77,7 @@ def agency_heads() -> list[tuple[str, str, str]]:
 @cache
 def _agency_re() -> re.Pattern[str]:
     alt = "|".join(re.escape(w) for w, _, _ in agency_heads())
-    return re.compile(rf"(?<![{LETTER}])({alt}) +$")
+    return re.compile(rf"(?<![{LETTER}])({alt})(?: +(?:các|hai|02|2|những))? +$")
 
 
 def trim_run(run: str, index: NameIndex, level: str | None) -> str:
@@ -116,7 +120,7 @@ def _is_person_context(m: str, prefix_start: int, cues: Cues) -> bool:
 
 def _agency_before(m: str, start: int) -> tuple[str, str, int] | None:
     """An agency head right before `start` ('Công an tỉnh ...'): (canonical, kind, head start)."""
-    hit = _agency_re().search(m[max(0, start - 40) : start])
+    hit = _agency_re().search(m[max(0, start - 48) : start])
     if not hit:
         return None
     surface = hit.group(1)
@@ -142,13 +146,19 @@ def _runs_after(m: str, pos: int, plural: bool) -> list[tuple[int, int]]:
         pos = sep.end()
 
 
+_LIST_OPEN = re.compile(r" *(?:\(|:| gồm:?| bao gồm:?| là:?|, including| including| namely:?) *")
+
+
 def _bracket_list(m: str, pos: int) -> list[tuple[int, int]]:
-    """Runs listed in brackets right after `pos`: ' (Attapu, Champasak, Salavan, Sekong)'."""
-    opened = re.match(r" *\( *", m[pos : pos + 5])
+    """Members listed right after a group name: ' (Attapu, Champasak, Salavan, Sekong)',
+    ' gồm Preah Vihear, Stung Treng và Ratanakiri'."""
+    opened = _LIST_OPEN.match(m, pos)
     if not opened:
         return []
-    runs = _runs_after(m, pos + opened.end(), True)
-    if len(runs) < 2 or not re.match(r" *\)", m[runs[-1][1] : runs[-1][1] + 3]):
+    runs = _runs_after(m, opened.end(), True)
+    if len(runs) < 2:
+        return []
+    if "(" in opened.group(0) and not re.match(r" *\)", m[runs[-1][1] : runs[-1][1] + 3]):
         return []
     return runs
 
@@ -186,39 +196,46 @@ def find_prefixed(m: str, index: NameIndex, cues: Cues) -> list[Mention]:
     return out
 
 
+_RUN_AT_END = re.compile(rf"({TOKEN}(?: +(?:{PARTICLE} +)?{TOKEN})*)\s*$")
+_LIST_AT_END = re.compile(rf"({TOKEN}(?: +(?:{PARTICLE} +)?{TOKEN})*)\s*(?:,|and|&)\s*$")
+
+
+def _clean_english(name: str, index: NameIndex) -> tuple[str, int]:
+    """Drop leading words that are not part of the name: "Cambodia's Kandal" -> ("Kandal", 11)."""
+    tokens, skipped = name.split(), 0
+    while len(tokens) > 1 and not index.levels(" ".join(tokens)) and (
+        tokens[0].endswith("'s") or index.is_country(tokens[0]) or tokens[0] in ("The", "In", "On", "At", "Both")
+        or bool(index.levels(" ".join(tokens[1:])))
+    ):
+        skipped += len(tokens[0]) + 1
+        tokens = tokens[1:]
+    return " ".join(tokens), skipped
+
+
 def find_english(m: str, index: NameIndex, cues: Cues) -> list[Mention]:
-    """`Kyoto Prefecture`, `Lai Chau and Oudomxay provinces`, `province of Kandal`."""
+    """`Kyoto Prefecture`, `Lai Chau and Oudomxay provinces`, `province of Kandal`, `Northern Territory`."""
     out: list[Mention] = []
     for hit in cues.en_suffix_re.finditer(m):
         level = cues.en_suffix_levels[hit.group(0)]
-        head = m[max(0, hit.start() - 120) : hit.start()]
-        runs = list(re.finditer(rf"({TOKEN}(?: +{TOKEN})*)(?: *(?:,|and|&) *)?$", head))
-        if not runs:
+        base = max(0, hit.start() - 160)
+        head = m[base : hit.start()]
+        last = _RUN_AT_END.search(head)
+        if not last:
             continue
-        first = runs[-1]
-        names = [first.group(1)]
-        rest = head[: first.start()]
-        while hit.group(0).endswith("s") and (prev := re.search(rf"({TOKEN}(?: +{TOKEN})*) *(?:,|and) *$", rest)):
-            names.insert(0, prev.group(1))
+        found = [(base + last.start(1), last.group(1))]
+        rest = head[: last.start()]
+        while hit.group(0).endswith("s") and (prev := _LIST_AT_END.search(rest)):
+            found.insert(0, (base + prev.start(1), prev.group(1)))
             rest = rest[: prev.start()]
-        base = hit.start() - len(head)
-        for name in names:
-            s = base + head.index(name, len(rest) if name != names[0] else 0)
-            tokens = name.split()
-            # drop leading words that are not part of the name ("Cambodia's Kandal" -> "Kandal")
-            while len(tokens) > 1 and not index.levels(" ".join(tokens)) and (
-                tokens[0].endswith("'s") or index.is_country(tokens[0]) or not index.levels(tokens[-1])
-            ):
-                s += len(tokens[0]) + 1
-                tokens = tokens[1:]
-                if index.levels(" ".join(tokens)):
-                    break
-            clean = " ".join(tokens)
-            end = hit.end() if name == names[-1] else s + len(clean)
-            out.append(Mention(s, end, clean, level, "any", listed=len(names) > 1))
+        for i, (start, raw) in enumerate(found):
+            name, skipped = _clean_english(raw, index)
+            full = f"{name} {hit.group(0)}"
+            if index.levels(full):  # the unit word is part of the name: "Northern Territory"
+                name = full
+            end = hit.end() if i == len(found) - 1 else start + skipped + len(name)
+            out.append(Mention(start + skipped, end, name, level, "any", listed=len(found) > 1))
     for hit in cues.en_prefix_re.finditer(m):
-        runs = _runs_after(m, hit.end(), False)
-        for s, e in runs:
+        for s, e in _runs_after(m, hit.end(), False):
             out.append(Mention(hit.start(), e, m[s:e], cues.en_prefix_levels[hit.group(0)], "any"))
     return out
 
@@ -236,7 +253,9 @@ def find_bare(m: str, index: NameIndex, taken: list[tuple[int, int]], cues: Cues
             for n in range(min(MAX_NAME_TOKENS, len(tokens) - i), 0, -1):
                 s, e = tokens[i][0], tokens[i + n - 1][1]
                 name = m[s:e]
-                levels = {lv.split(":")[-1] for lv in index.levels(name)} & BARE_LEVELS
+                levels = {lv.split(":")[-1] for lv in index.levels(name)}
+                if levels and not levels & BARE_LEVELS and not _bracketed_place(m, e, index):
+                    levels = set()
                 if levels and not (len(name) <= 3 and name.isupper()) and (n > 1 or not _vietnamese_word(name)):
                     if not _is_person_context(m, s, cues):
                         out.append(Mention(s, e, name, None, "any", bare=True))
@@ -245,6 +264,12 @@ def find_bare(m: str, index: NameIndex, taken: list[tuple[int, int]], cues: Cues
             else:
                 i += 1
     return out
+
+
+def _bracketed_place(m: str, pos: int, index: NameIndex) -> bool:
+    """A place or country in brackets right after `pos`: 'Mã Quan (Trung Quốc)', 'Hòa Vang (Đà Nẵng)'."""
+    inner = re.match(rf" *\( *({TOKEN}(?: +{TOKEN})*)", m[pos : pos + 80])
+    return bool(inner) and (index.is_country(inner.group(1)) or bool(index.levels(inner.group(1))))  # type: ignore[union-attr]
 
 
 BARE_LEVELS = frozenset({"province", "region", "state", "prefecture", "city"})

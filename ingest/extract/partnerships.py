@@ -92,6 +92,17 @@ def _pairs_in_clause(ctx: Context, start: int, end: int, parties: list[Party], h
     return pairs
 
 
+def _coreferent_pairs(
+    ctx: Context, clauses: list[tuple[int, int]], i: int, last: list[tuple[int, list[tuple[Party, Party]]]],
+    parties: list[Party], home: Party | None,
+) -> list[tuple[Party, Party]]:
+    """"hai bên", "the two sides": the pair stated just before, else the parties named just before."""
+    if last and i - last[-1][0] <= COREF_WINDOW:
+        return last[-1][1]
+    start = clauses[max(0, i - COREF_WINDOW)][0]
+    return _pairs_in_clause(ctx, start, clauses[i][1], parties, home)
+
+
 def _record(state: dict[tuple[str, str], PairState], vn: Party, f: Party, status: str, ev: Evidence) -> PairState:
     st = state.get((vn.id, f.id))
     if st is None:
@@ -105,10 +116,13 @@ def collect_pairs(ctx: Context, cues: Cues | None = None) -> list[PairState]:
     cues = cues or load_cues()
     parties, home = document_parties(ctx)
     future = ctx.structure.header.value("doc_type") in cues.future_doc_types
-    section_starts = [s.start for s in ctx.structure.flat()]
+    header = ctx.structure.header
+    section_starts = [s.start for s in ctx.structure.flat()] + [ctx.structure.body_start]
+    section_starts += [x for f in (header.title, header.doc_type) if f is not None for x in (f.start, f.end)]
     state: dict[tuple[str, str], PairState] = {}
     last: list[tuple[int, list[tuple[Party, Party]]]] = []
-    for i, (start, end) in enumerate(split_clauses(ctx.text, section_starts)):
+    clauses = split_clauses(ctx.text, section_starts)
+    for i, (start, end) in enumerate(clauses):
         status = clause_status(ctx.match[start:end], future, cues)
         if not _has_relation(ctx, start, end, cues):
             # a later clause may still postpone what an earlier one stated: "hai bên thống nhất hoãn ..."
@@ -118,8 +132,8 @@ def collect_pairs(ctx: Context, cues: Cues | None = None) -> list[PairState]:
         else:
             pairs = _pairs_in_clause(ctx, start, end, parties, home)
         status = status or "implemented"
-        if not pairs and last and i - last[-1][0] <= COREF_WINDOW and COREF_RE.search(ctx.match[start:end]):
-            pairs = last[-1][1]
+        if not pairs and COREF_RE.search(ctx.match[start:end]):
+            pairs = _coreferent_pairs(ctx, clauses, i, last, parties, home)
         if not pairs:
             continue
         last.append((i, pairs))

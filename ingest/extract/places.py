@@ -100,8 +100,8 @@ class PlaceResolver:
             found = [c for c in found if c.parent is None]
         elif m.level in ("district", "city"):
             found = [c for c in found if c.level == m.level or (m.level == "district" and c.parent)]
-        elif m.level is None:
-            found = [c for c in found if c.parent is None]
+        elif m.level is None:  # a bare name: a province, or a provincial city known by no other unit
+            found = [c for c in found if c.parent is None] or [c for c in found if c.level == "city"]
         elif m.level == "commune":
             return None
         in_home = [c for c in found if c.parent == self.home_key]

@@ -10,9 +10,13 @@ to_be_signed); in plans and schemes an imperative "Ký thỏa thuận ..." is to
 'proposed'
 >>> clause_status("Ký thỏa thuận hợp tác giữa hai Hội", future=True)
 'to_be_signed'
+>>> clause_status("Căn cứ nội dung đã ký kết giữa hai tỉnh", future=True)
+'signed'
 """
 
 from __future__ import annotations
+
+import re
 
 from ingest.extract.cues import Cues, blank, cue_form, load_cues
 
@@ -41,11 +45,23 @@ def clause_status(clause: str, future: bool, cues: Cues | None = None) -> str | 
         modal_before = [s for p, s in hits if s in MODAL and p < first_signing]
         if modal_before:
             return max(modal_before, key=RANK.__getitem__)
-        return "to_be_signed" if future else "signed"
+        imperative = first_signing <= _lead_in(text)
+        return "to_be_signed" if future and imperative else "signed"
     for status in ("to_be_signed", "negotiating", "proposed", "in_contact", "implemented"):
         if status in present:
             return status
     return None
+
+
+_ITEM_NUMBER = re.compile(r"^[\s\-+•*]*(?:\d+(?:\.\d+)*\.?|[a-zđ]\))?\s*")
+
+
+def _lead_in(text: str) -> int:
+    """Where a clause's first words end: an item number and up to two words ("Tổ chức ký ...")."""
+    head = _ITEM_NUMBER.match(text)
+    pos = head.end() if head else 0
+    words = re.match(r"(?:\S+\s+){0,2}", text[pos:])
+    return pos + (words.end() if words else 0)
 
 
 def best_status(statuses: list[str]) -> str:

@@ -27,7 +27,6 @@ _DATE = re.compile(
 )
 # The place: capitalised words (no digits) between the line start, or a wide gap of a two-column
 # header flattened onto one line, and the comma before "ngày".
-_PLACE = re.compile(r"[ \t]*,[ \t]*\Z")
 _GAP = re.compile(r"[ \t]{2,}|\*+")
 _NAME = re.compile(r"[^\W\d_][^\W\d_.'’-]*\.?(?:[ \t]+(?:-[ \t]+)?[^\W\d_][^\W\d_'’-]*){0,5}")
 
@@ -46,10 +45,12 @@ def iso_date(year: str, month: str | None, day: str | None) -> str:
 
 
 def _place(text: str, line_start: int, date_start: int) -> Field | None:
-    comma = _PLACE.search(text, line_start, date_start)
-    if not comma:
+    comma = text.rfind(",", line_start, date_start)
+    if comma < 0 or text[comma + 1 : date_start].strip(" \t"):
         return None
-    start, end = line_start, comma.start()
+    start, end = line_start, comma
+    while end > start and text[end - 1] in " \t":
+        end -= 1
     for gap in _GAP.finditer(text, line_start, end):
         start = gap.end()
     while start < end and text[start] in " \t":

@@ -12,7 +12,7 @@ from .layout import Layout
 from .text import LOWER, UPPER, clean, content_span, ends_terminal, is_caps, iter_lines
 
 _CORE = (
-    r"[ \t]*(?:\*{1,2}[ \t]*)?(?P<label>"
+    r"[ \t]*+(?:\*{1,2}+[ \t]*+)?(?P<label>"
     r"(?P<part>(?:Phần|PHẦN)[ \t]+(?:(?:thứ|THỨ)[ \t]+(?P<partw>[^\W\d_]+)|(?P<partn>[IVX]{1,5}|\d{1,2})))"
     r"|(?P<chapter>(?:Chương|CHƯƠNG)[ \t]+(?P<chapn>[IVXL]{1,6}|\d{1,2}))"
     r"|(?P<article>(?:Điều|ĐIỀU)[ \t]+(?P<artn>\d{1,3})[ \t]*[.:])"
@@ -27,7 +27,7 @@ HEAD = re.compile("^" + _CORE, re.M)
 _AT = re.compile(_CORE)
 _AFTER_NL = re.compile("\n" + _CORE)  # a literal first character lets the engine skip ahead fast
 _GLUED = re.compile(r"\*\*[ \t]*(?=(?:[IVX]{1,6}|\d{1,2}(?:\.\d{1,2}){0,3})\.[ \t])")
-_PAGE = re.compile(r"[ \t]*[-–]?[ \t]*\d{1,3}[ \t]*[-–]?[ \t]*\r?$")
+_PAGE = re.compile(r"[ \t]*(?:[-–][ \t]*)?\d{1,3}[ \t]*(?:[-–][ \t]*)?\r?$")
 _LABEL = re.compile(r"[ \t*_]*[" + UPPER + r"][^\s:;,.]*(?:[ \t]+[^\s:;,.]+){0,5}[ \t]*:")
 _NEXT = re.compile(r"[ \t*_]*(\S?)")
 _SUP = str.maketrans("¹²³⁴⁵⁶⁷⁸⁹⁰", "1234567890")

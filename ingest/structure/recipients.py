@@ -9,8 +9,9 @@ import re
 from .model import Field
 from .text import LOWER, clean, ends_terminal, iter_lines
 
-NOI_NHAN = re.compile(r"^[ \t]*[*_]*[ \t]*Nơi[ \t]+nhận[ \t]*[*_]*[ \t]*:?[ \t]*[*_]*[ \t]*", re.M)
-KINH_GUI = re.compile(r"^[ \t]*[*_]*[ \t]*Kính[ \t]+gửi[ \t]*[*_]*[ \t]*:?[ \t]*[*_]*[ \t]*", re.M)
+# Each run of blanks/markdown is a single class, so no two quantifiers compete for the same characters.
+NOI_NHAN = re.compile(r"^[ \t*_]*Nơi[ \t]+nhận[ \t*_]*(?::[ \t*_]*)?", re.M)
+KINH_GUI = re.compile(r"^[ \t*_]*Kính[ \t]+gửi[ \t*_]*(?::[ \t*_]*)?", re.M)
 _BULLET = re.compile(r"[ \t]*[-–•+][ \t]+(?:[-–•+][ \t]+)?")
 _LOWER_START = re.compile(r"[ \t]*[" + LOWER + "]")
 _INDENTED = re.compile(r"[ \t]+\S")

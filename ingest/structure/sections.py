@@ -144,8 +144,12 @@ def _build(text: str, start: int, end: int, layout: Layout) -> list[Section]:
     b = _Builder(text)
     tables = find_tables(text, start, end, layout)
     events: list[tuple[int, Candidate | Table]] = [(t.start, t) for t in tables]
-    for c in candidates(text, start, end, layout):
-        if not any(t.start <= c.start < t.end for t in tables):
+    spans = iter(tables)
+    table = next(spans, None)
+    for c in candidates(text, start, end, layout):  # both in text order: one merge pass
+        while table is not None and table.end <= c.start:
+            table = next(spans, None)
+        if table is None or c.start < table.start:
             events.append((c.start, c))
     for _, ev in sorted(events, key=lambda e: e[0]):
         if isinstance(ev, Table):
@@ -161,10 +165,13 @@ def _build(text: str, start: int, end: int, layout: Layout) -> list[Section]:
 def _titles(text: str, roots: list[Section], layout: Layout) -> None:
     """Second pass: each heading paragraph stops at the next section in text order."""
     flat = sorted((s for r in roots for s in r.walk()), key=lambda s: s.start)
+    nexts = [f.end for f in flat]  # start of the next section that starts later, in text order
+    for i in range(len(flat) - 2, -1, -1):
+        nexts[i] = flat[i + 1].start if flat[i + 1].start > flat[i].start else nexts[i + 1]
     for i, s in enumerate(flat):
         if s.kind in ("table", "row"):
             continue
-        nxt = next((f.start for f in flat[i + 1 :] if f.start > s.start), s.end)
+        nxt = min(nexts[i], s.end)
         label_end = s.start + len(s.label)
         s.title, heading_end = heading(text, label_end, max(min(s.end, nxt), label_end), layout)
         s.heading_end = min(max(heading_end, s.start), max(s.end, s.start))

@@ -14,7 +14,7 @@ from .text import Line, clean, content_span, is_caps, iter_lines, sentence_case
 
 _AUTH = re.compile(r"[ \t*_]*(?P<kw>TM|KT|TL|TUQ|Q|T/M|K/T|T/L)[ \t]*\.[ \t]*(?P<rest>\S.*)")
 _NAME = re.compile(r"[^\W\d_][^\W\d_'’.-]*(?:[ \t]+[^\W\d_][^\W\d_'’.-]*){1,5}")
-_SKIP = re.compile(r"[ \t*_]*[(\[]?[ \t]*(?:[Đđ]ã ký|[Kk]ý|[Đđ]ã ky|daky|chữ ký)", re.I)
+_SKIP = re.compile(r"[ \t*_]*(?:[(\[][ \t]*)?(?:[Đđ]ã ký|[Kk]ý|[Đđ]ã ky|daky|chữ ký)", re.I)
 _STOP = re.compile(r"[ \t*_]*(?:Nơi nhận|[-–•+][ \t])")
 _MAX_ROLE_WORDS = 8
 _MAX_NAME_GAP = 30

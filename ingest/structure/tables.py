@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from .layout import Layout
 from .text import Line, clean, content_span, ends_terminal, is_caps, iter_lines
 
-_TAB_LINE = re.compile(r"^[^\n\t]*\t[^\n]*\S[^\n]*|^[^\n\t]*\S[^\n\t]*\t[^\n]*", re.M)
+_TAB_LINE = re.compile(r"^[^\n\t]*\t[^\n]*", re.M)
 _ROW_NUMBER = re.compile(r"[ \t*_]*(?:\d{1,3}|[IVX]{1,5}|[a-zđ])[.)]?[ \t*_]*")
 _CAPTION = re.compile(r"[ \t*_]*(?:Bảng|BẢNG|Biểu|BIỂU)\b")
 _APPENDIX = re.compile(r"[ \t*_]*(?:PHỤ LỤC|Phụ lục)\b")
@@ -44,6 +44,8 @@ def _runs(text: str, start: int, end: int) -> list[list[Line]]:
     runs: list[list[Line]] = []
     for m in _TAB_LINE.finditer(text, start, end):
         ln = Line(m.start(), m.end(), m.group(0))
+        if not ln.text.strip():
+            continue
         if runs:
             gap = text[runs[-1][-1].end : ln.start]
             if sum(1 for g in gap.split("\n") if g.strip()) <= _MAX_GAP_LINES:

@@ -14,7 +14,7 @@ from .model import Field
 from .recipients import KINH_GUI, NOI_NHAN
 from .text import Line, clean, content_span, is_caps, iter_lines
 
-RULE = re.compile(r"[ \t*_]*[-–—_=~.·]{3,}[ \t*_]*")
+RULE = re.compile(r"[ \t*]*[-–—_=~.·]{3,}[ \t*]*")
 BODY_START = re.compile(
     r"[ \t*_]*(?:Căn cứ|(?:[IVX]+|\d{1,2}(?:\.\d{1,2})*)\.[ \t]|Điều[ \t]+\d|Phần[ \t]+thứ|PHẦN[ \t]+THỨ)"
 )

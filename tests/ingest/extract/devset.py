@@ -8,6 +8,7 @@ are canonical English for foreign parties, the text's spelling is `name_in_text`
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -21,8 +22,15 @@ from ingest.readers.base import RawDocument
 DEV = Path(__file__).resolve().parents[4] / "shared" / "corpus" / "dev-external"
 
 
+UNIT_WORDS = {"district", "county", "city", "province", "prefecture", "gu", "si", "gun", "do", "village", "region",
+              "oblast", "state", "police", "provincial", "tinh", "huyen", "thanh", "pho", "quan"}
+
+
 def _key(name: str) -> str:
-    return " ".join(fold(name.replace("-", " ").replace("'", " ")).split())
+    """Folded name without bracketed context and unit words: 'Gwangsan-gu (Gwangju)' -> 'gwangsan'."""
+    name = re.sub(r"\([^)]*\)", " ", name)
+    words = fold(name.replace("-", " ").replace("'", " ")).split()
+    return " ".join(w for w in words if w not in UNIT_WORDS) or " ".join(words)
 
 
 def _names(party: dict[str, Any]) -> set[str]:
@@ -31,7 +39,14 @@ def _names(party: dict[str, Any]) -> set[str]:
 
 
 def _same(a: set[str], b: set[str]) -> bool:
-    return any(x == y or (len(x) > 3 and len(y) > 3 and (x in y or y in x)) for x in a for y in b)
+    return any(x == y or (len(x) > 3 and len(y) > 3 and (x in y or y in x)) or _close(x, y) for x in a for y in b)
+
+
+def _close(x: str, y: str) -> bool:
+    """One-letter spelling differences ('gwangsang' / 'gwangsan') count as the same name."""
+    from rapidfuzz.distance import Levenshtein
+
+    return min(len(x), len(y)) >= 6 and Levenshtein.distance(x, y) <= 1
 
 
 @dataclass
