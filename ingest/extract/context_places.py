@@ -21,13 +21,17 @@ _SEP = re.compile(r" *(?:,|-|–|in|of) *")
 _POSSESSIVE = re.compile(r"([A-Z][A-Za-z]+)'s +$")
 
 
+_UNTIL_STOP = re.compile(r"[^),;(\n]{1,40}")
+
+
 def _country_at(m: str, pos: int, country_of: CountryOf) -> tuple[str, int] | None:
-    """A country name starting at `pos` (longest capitalised run, or a prefix of it)."""
-    run = RUN_RE.match(m, pos)
-    if not run:
+    """A country name starting at `pos`: the longest leading words, up to a bracket or comma, that
+    name a country ("Lào", "Liên bang Nga", "Vương quốc Bỉ", "CHDCND Lào")."""
+    chunk = _UNTIL_STOP.match(m, pos)
+    if not chunk or not RUN_RE.match(m, pos):
         return None
-    words = run.group(0).split()
-    for n in range(len(words), 0, -1):
+    words = chunk.group(0).split()
+    for n in range(min(len(words), 6), 0, -1):
         code = country_of(" ".join(words[:n]))
         if code:
             return code, pos + len(" ".join(words[:n]))

@@ -56,6 +56,7 @@ class Cues:
     government_re: re.Pattern[str]
     plural_markers: frozenset[str]
     not_units: tuple[str, ...]
+    not_units_after: tuple[str, ...]
     instruments: list[tuple[str, str]]  # (folded words, family), longest first
     instrument_re: re.Pattern[str]  # on cue_form text
     instrument_mask_re: re.Pattern[str]  # instruments whose words say nothing of status (not letters)
@@ -106,6 +107,7 @@ def load_cues() -> Cues:
         government_re=_word_re(units["government_words"]),
         plural_markers=frozenset(units["plural_markers"]),
         not_units=tuple(units.get("not_units", [])),
+        not_units_after=tuple(w + " " for w in units.get("not_units_after", [])),
         instruments=instr,
         instrument_re=re.compile(rf"(?<![{LETTER}])(?:{_alternation([w for w, _ in instr])})(?![{LETTER}])"),
         instrument_mask_re=re.compile(

@@ -58,6 +58,7 @@ class Mention:
     in_org: bool = False  # part of an organisation's name: "Hội doanh nghiệp nhỏ và vừa Hà Nội"
     listed: bool = False  # one item of a list after a plural unit word
     bare: bool = False
+    group: bool = False  # one member of a named group, sharing the group name's span
     children: list[Mention] = field(default_factory=list)
     sides: frozenset[str] = frozenset()  # where the gazetteer knows the name: {"vn"}, {"foreign"}, both, none
 
@@ -128,19 +129,34 @@ def _agency_before(m: str, start: int) -> tuple[str, str, int] | None:
     return canonical, kind, start - len(hit.group(0))
 
 
-def _runs_after(m: str, pos: int, plural: bool) -> list[tuple[int, int]]:
+_DASHED = re.compile(rf" +- +{TOKEN}(?: +{TOKEN})*")
+
+
+def _run_at(m: str, pos: int, index: NameIndex | None) -> tuple[int, int] | None:
+    """The capitalised run at `pos`, joined over " - " when the joined name is known ("Bà Rịa - Vũng Tàu")."""
+    run = RUN_RE.match(m, pos)
+    if not run:
+        return None
+    end = run.end()
+    dashed = _DASHED.match(m, end)
+    if index is not None and dashed and index.levels(m[pos : dashed.end()]):
+        end = dashed.end()
+    return pos, end
+
+
+def _runs_after(m: str, pos: int, plural: bool, index: NameIndex | None = None) -> list[tuple[int, int]]:
     """The capitalised run at `pos` (after spaces), or a list of runs for plural unit words."""
     out: list[tuple[int, int]] = []
     while True:
         while pos < len(m) and m[pos] == " ":
             pos += 1
-        run = RUN_RE.match(m, pos)
-        if not run:
+        found = _run_at(m, pos, index)
+        if not found:
             return out
-        out.append((run.start(), run.end()))
+        out.append(found)
         if not plural:
             return out
-        sep = LIST_SEP_RE.match(m, run.end())
+        sep = LIST_SEP_RE.match(m, found[1])
         if not sep or not RUN_RE.match(m, sep.end()):
             return out
         pos = sep.end()
@@ -163,20 +179,43 @@ def _bracket_list(m: str, pos: int) -> list[tuple[int, int]]:
     return runs
 
 
+def _groups(m: str, index: NameIndex, cues: Cues) -> dict[str, list[str]]:
+    """Named groups defined by a list anywhere in the text: "các tỉnh Nam Lào (Attapu, Champasak, ...)"
+    defines "Nam Lào", so "04 tỉnh Nam Lào" elsewhere means those four."""
+    groups: dict[str, list[str]] = {}
+    for hit in cues.prefix_re.finditer(m):
+        runs = _runs_after(m, hit.end(), True, index)
+        if len(runs) == 1 and not index.levels(m[runs[0][0] : runs[0][1]]):
+            members = _bracket_list(m, runs[0][1])
+            if members:
+                groups[m[runs[0][0] : runs[0][1]]] = [m[s:e] for s, e in members]
+    return groups
+
+
 def find_prefixed(m: str, index: NameIndex, cues: Cues) -> list[Mention]:
     """Mentions introduced by a Vietnamese unit word (tỉnh, huyện, thành phố, châu, bản ...)."""
     out: list[Mention] = []
+    groups = _groups(m, index, cues)
     for hit in cues.prefix_re.finditer(m):
-        if m.startswith(cues.not_units, hit.start()):
+        if m.startswith(cues.not_units, hit.start()) or m[max(0, hit.start() - 8) : hit.start()].endswith(
+            cues.not_units_after
+        ):
             continue
         level, side = cues.prefix_levels[hit.group(0)]
         before = m[max(0, hit.start() - 6) : hit.start()].split()
         plural = bool(before) and before[-1].lower() in cues.plural_markers
-        runs = _runs_after(m, hit.end(), plural)
+        runs = _runs_after(m, hit.end(), plural, index)
         if plural and runs:
             members = _bracket_list(m, runs[-1][1])  # "04 tỉnh Nam Lào (Attapu, Champasak, ...)"
-            if members and not index.levels(m[runs[-1][0] : runs[-1][1]]):
+            group = m[runs[-1][0] : runs[-1][1]]
+            if members and not index.levels(group):
                 runs = runs[:-1] + members
+            elif group in groups:  # the same group named again without its list
+                out.extend(
+                    Mention(runs[-1][0], runs[-1][1], name, level, side, listed=True, group=True)
+                    for name in groups[group]
+                )
+                continue
         person = _is_person_context(m, hit.start(), cues)
         agency = _agency_before(m, hit.start())
         for i, (s, e) in enumerate(runs):
@@ -284,7 +323,8 @@ def _vietnamese_word(token: str) -> bool:
 
 # An organisation's name running up to a bare place name, with no punctuation in between.
 ORG_RE = re.compile(
-    r"(?:Hội|Hiệp hội|Công ty|Tập đoàn|Trường|trường|Đại học|Học viện|Bệnh viện|Ngân hàng|Báo|Đài|Câu lạc bộ)"
+    r"(?:Hội(?! (?:nghị|đàm|thảo|chợ|diễn|thi|báo|ý|kiến))|Hiệp hội|Công ty|Tập đoàn|Trường|trường|Đại học"
+    r"|Học viện|Bệnh viện|Ngân hàng|Báo(?! cáo)|Đài|Câu lạc bộ)"
     r"(?: [^\s,.;:()]+){0,7} $"
 )
 VENUE_RE = re.compile(r"(?<![^\W\d_])(?:tại|ở|đến|tới|sang|in|at|to|visited) +$")
@@ -298,7 +338,7 @@ def find_mentions(m: str, index: NameIndex, cues: Cues | None = None) -> list[Me
     found.sort(key=lambda x: (x.start, -(x.end - x.start)))
     result: list[Mention] = []
     for x in found:
-        if result and x.start < result[-1].end:
+        if result and x.start < result[-1].end and not (x.group and x.span == result[-1].span):
             continue
         levels = index.levels(x.name)
         x.sides = frozenset("vn" if lv.startswith("vn:") else "foreign" for lv in levels)

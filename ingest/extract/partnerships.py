@@ -31,6 +31,9 @@ COREF_RE = re.compile(
     re.IGNORECASE,
 )
 COREF_WINDOW = 3  # clauses
+# When several instruments are named for one pair, the most specific one names the agreement.
+FAMILY_RANK = {"mou": 5, "friendship_agreement": 5, "establishment_agreement": 5, "minutes": 4,
+               "agreement": 3, "letter_of_intent": 3, "cooperation_programme": 2, "letter": 1}  # fmt: skip
 
 
 @dataclass(slots=True)
@@ -83,6 +86,8 @@ def _pairs_in_clause(ctx: Context, start: int, end: int, parties: list[Party], h
         if p.mention is not None and start <= p.mention.start < end and not p.mention.locates and not p.mention.in_org
     ]  # fmt: skip
     foreign = [p for p in inside if p.side == "foreign"]
+    if any(not p.mention.venue for p in foreign):  # type: ignore[union-attr]
+        foreign = [p for p in foreign if not p.mention.venue]  # type: ignore[union-attr]  # "tại thành phố Pạc Xế"
     vn = [p for p in inside if p.side == "vn"]
     pairs = []
     for f in foreign:
@@ -118,7 +123,7 @@ def collect_pairs(ctx: Context, cues: Cues | None = None) -> list[PairState]:
     future = ctx.structure.header.value("doc_type") in cues.future_doc_types
     header = ctx.structure.header
     section_starts = [s.start for s in ctx.structure.flat()] + [ctx.structure.body_start]
-    section_starts += [x for f in (header.title, header.doc_type) if f is not None for x in (f.start, f.end)]
+    section_starts += [x for f in (header.doc_type, header.place) if f is not None for x in (f.start, f.end)]
     state: dict[tuple[str, str], PairState] = {}
     last: list[tuple[int, list[tuple[Party, Party]]]] = []
     clauses = split_clauses(ctx.text, section_starts)
@@ -143,7 +148,9 @@ def collect_pairs(ctx: Context, cues: Cues | None = None) -> list[PairState]:
         for vn, f in pairs:
             st = _record(state, vn, f, status, ev)
             st.all_parties |= clause_ids if instrument else set()
-            if instrument and st.instrument is None:
+            if instrument and (
+                st.instrument is None or FAMILY_RANK[instrument.family] > FAMILY_RANK[st.instrument.family]
+            ):
                 st.instrument = instrument
                 period = find_period(ctx.match, instrument.start, end)
                 st.period = (period[0], period[1]) if period else st.period

@@ -22,9 +22,10 @@ from ingest.extract.cues import Cues, blank, cue_form, load_cues
 
 # Higher wins when one document states several statuses for one pair.
 RANK = {
-    "signed": 8, "renewed": 8, "to_be_signed": 7, "negotiating": 6, "postponed": 5,
+    "signed": 8, "renewed": 8, "postponed": 7, "to_be_signed": 6, "negotiating": 5,
     "implemented": 4, "proposed": 3, "in_contact": 2,
 }  # fmt: skip
+CONTINUING = re.compile(r"(?:tiếp tục|continue to|continues to|continued to)\s+(?:thực hiện|triển khai|implement)")
 MODAL = ("to_be_signed", "negotiating", "proposed")
 
 
@@ -40,6 +41,8 @@ def clause_status(clause: str, future: bool, cues: Cues | None = None) -> str | 
     for decisive in ("postponed", "renewed"):
         if decisive in present:
             return decisive
+    if CONTINUING.search(text):  # "tiếp tục thực hiện các thỏa thuận đã ký": carried out, not signed now
+        return "implemented"
     first_signing = next((p for p, s in hits if s == "signed"), None)
     if first_signing is not None:
         modal_before = [s for p, s in hits if s in MODAL and p < first_signing]

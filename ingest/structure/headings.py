@@ -1,6 +1,6 @@
 """Heading candidates: numbering at a line start ("Phần thứ hai", "Điều 3.", "II.", "2.4.", "a)",
 "- ", "+ ", "¹ "), found by one compiled regex over the text and filtered for false positives
-(dates, amounts, page numbers, wrapped lines), plus the heading paragraph that follows a label.
+(dates, amounts, page numbers, wrapped lines).
 """
 
 from __future__ import annotations
@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass
 
 from .layout import Layout
-from .text import LOWER, UPPER, clean, content_span, ends_terminal, is_caps, iter_lines
+from .text import LOWER, ends_terminal
 
 _CORE = (
     r"[ \t]*+(?:\*{1,2}+[ \t]*+)?(?P<label>"
@@ -24,11 +24,10 @@ _CORE = (
     r")(?=[ \t]|\*|$)"
 )
 HEAD = re.compile("^" + _CORE, re.M)
-_AT = re.compile(_CORE)
-_AFTER_NL = re.compile("\n" + _CORE)  # a literal first character lets the engine skip ahead fast
+_AT = re.compile(_CORE, re.M)
+_AFTER_NL = re.compile("\n" + _CORE, re.M)  # a literal first character lets the engine skip ahead fast
 _GLUED = re.compile(r"\*\*[ \t]*(?=(?:[IVX]{1,6}|\d{1,2}(?:\.\d{1,2}){0,3})\.[ \t])")
 _PAGE = re.compile(r"[ \t]*(?:[-–][ \t]*)?\d{1,3}[ \t]*(?:[-–][ \t]*)?\r?$")
-_LABEL = re.compile(r"[ \t*_]*[" + UPPER + r"][^\s:;,.]*(?:[ \t]+[^\s:;,.]+){0,5}[ \t]*:")
 _NEXT = re.compile(r"[ \t*_]*(\S?)")
 _SUP = str.maketrans("¹²³⁴⁵⁶⁷⁸⁹⁰", "1234567890")
 _ORDINALS = {
@@ -46,11 +45,9 @@ _ORDINALS = {
     "chín": 9,
     "mười": 10,
 }
+VN_LETTERS = "abcdđeghiklmnopqrstuvxy"
 _ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50}
 _KINDS = ("part", "chapter", "article", "roman", "num", "letter", "dash", "plus", "footnote")
-_MAX_TITLE = 300
-_MAX_HEADING_CHARS = 400
-_MAX_HEADING_LINES = 8
 
 
 @dataclass(slots=True)
@@ -76,6 +73,15 @@ def roman(s: str) -> int:
         v = _ROMAN[ch]
         total += -v if i + 1 < len(s) and _ROMAN[s[i + 1]] > v else v
     return total if total > 0 and _canon(total) == s else 0
+
+
+def letter_number(letter: str) -> int:
+    """Position of a point letter in the Vietnamese alphabet (a, b, c, d, đ, e, g, ...).
+
+    >>> letter_number("a"), letter_number("đ"), letter_number("g"), letter_number("f")
+    (1, 5, 7, 6)
+    """
+    return (VN_LETTERS.find(letter) + 1) or (ord(letter) - ord("a") + 1)
 
 
 def _canon(n: int) -> str:
@@ -105,6 +111,8 @@ def _number(m: re.Match[str], kind: str) -> tuple[int, ...]:
         return tuple(int(x) for x in m.group("numn").split("."))
     if kind == "footnote":
         return (int(m.group("sup").translate(_SUP)),)
+    if kind == "letter":
+        return (letter_number(m.group("let")),)
     return ()
 
 
@@ -177,40 +185,3 @@ def candidates(text: str, start: int, end: int, layout: Layout) -> list[Candidat
             if glued is not None:
                 out.append(glued)
     return out
-
-
-def heading(text: str, label_end: int, limit: int, layout: Layout) -> tuple[str, int]:
-    """Title (wrapped lines joined, `**` removed) and end offset of the heading paragraph.
-
-    >>> s = "1. Tuyên truyền về quan hệ hữu nghị\\n\\nvà hợp tác toàn diện\\n\\nThời gian: Hằng năm;"
-    >>> heading(s, 2, len(s), Layout(True, 36))
-    ('Tuyên truyền về quan hệ hữu nghị và hợp tác toàn diện', 57)
-    """
-    taken: list[tuple[int, int, str]] = []
-    blanks, size = 0, 0
-    for ln in iter_lines(text, label_end, limit):
-        s = clean(ln.text[:_MAX_HEADING_CHARS])
-        if not s:
-            blanks += 1
-            continue
-        if taken:
-            p_start, p_end, prev = taken[-1]
-            prev_text = text[p_start:p_end]
-            caps_prev, caps_cur = is_caps(prev), is_caps(s)
-            if ends_terminal(prev_text[-8:]) or _LABEL.match(ln.text) or HEAD.match(ln.text):
-                break
-            if not (caps_prev and caps_cur and blanks <= 1) and (
-                caps_prev != caps_cur
-                or blanks > (1 if layout.double_spaced else 0)
-                or (not layout.is_full(prev_text) and s[0].isupper())
-                or len(taken) >= _MAX_HEADING_LINES
-                or size > _MAX_HEADING_CHARS
-            ):
-                break
-        taken.append((ln.start, ln.end, s))
-        size += len(s)
-        blanks = 0
-    if not taken:
-        return "", label_end
-    title = " ".join(t[2] for t in taken)[:_MAX_TITLE].rstrip()
-    return title, max(label_end, content_span(text, taken[-1][0], taken[-1][1])[1])

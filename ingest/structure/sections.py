@@ -15,9 +15,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from .headings import Candidate, candidates, heading
+from .headings import Candidate, candidates
 from .layout import Layout
 from .model import Section
+from .paragraph import heading
 from .tables import Table, find_tables
 from .text import content_span, line_end
 
