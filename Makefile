@@ -20,6 +20,7 @@ $(STAMP): requirements.lock pyproject.toml
 demo: $(STAMP)
 	$(BIN)/hoptac ingest examples/corpus --store $(STORE)
 	$(BIN)/hoptac documents --store $(STORE)
+	$(BIN)/hoptac partners --store $(STORE)
 
 test: $(STAMP)
 	$(BIN)/pytest

@@ -17,7 +17,7 @@ from graph.text import fold
 
 # Same order as ingest.extract.status.RANK (graph cannot import ingest).
 RANK = {
-    "signed": 8, "renewed": 8, "to_be_signed": 7, "negotiating": 6, "postponed": 5,
+    "signed": 8, "renewed": 8, "postponed": 7, "to_be_signed": 6, "negotiating": 5,
     "implemented": 4, "proposed": 3, "in_contact": 2,
 }  # fmt: skip
 PARTY_FIELDS = ("id", "name", "name_vi", "aliases", "level", "iso3166_2", "country", "parent")
@@ -127,6 +127,8 @@ def partners_of(
     """Partnership rows where the named place (or any unit or agency within it) is a party."""
     view = PartnershipView(g)
     targets = matching_nodes(g, name)
+    # a post-2025 province includes what the provinces merged into it signed ("Bắc Ninh" <- "Bắc Giang")
+    targets |= {e.source for e in g.edges_of("SUCCEEDED_BY") if e.target in targets}
     rows = []
     for row in view.rows():
         vn, fp = row["vn_party"]["id"], row["foreign_party"]["id"]
@@ -134,12 +136,16 @@ def partners_of(
         hit_foreign = fp in targets or bool(targets & set(view.ancestors(fp)))
         if not (hit_vn or hit_foreign):
             continue
-        if status and row["status"] != status:
-            continue
-        if country and (row["foreign_party"]["country"] or "").upper() != country.upper():
-            continue
         rows.append(row)
-    return rows
+    return filter_rows(rows, status, country)
+
+
+def filter_rows(rows: list[dict[str, Any]], status: str | None, country: str | None) -> list[dict[str, Any]]:
+    return [
+        r for r in rows
+        if (not status or r["status"] == status)
+        and (not country or (r["foreign_party"]["country"] or "").upper() == country.upper())
+    ]  # fmt: skip
 
 
 def flatten(row: dict[str, Any], prefix: str = "") -> dict[str, Any]:

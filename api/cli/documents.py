@@ -11,10 +11,10 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 from rich.table import Table
 from rich.tree import Tree
 
-from api.cli.options import StoreOpt, open_store
+from api.cli.options import StoreOpt, make_console, open_store
 from ingest.pipeline import IngestResult, discover, ingest_file
 
-console = Console()
+console = make_console()
 
 
 def ingest(

@@ -11,12 +11,12 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from api.cli.options import StoreOpt, open_store
+from api.cli.options import StoreOpt, make_console, open_store
 from graph.exports import write_csv
-from graph.partnerships import PARTNERSHIP_CSV_FIELDS, flatten, partners_of
+from graph.partnerships import PARTNERSHIP_CSV_FIELDS, filter_rows, flatten, partners_of, partnership_rows
 from graph.store import Store
 
-console = Console()
+console = make_console()
 
 
 class ViewFormat(str, Enum):
@@ -35,6 +35,22 @@ def citations(row: dict[str, Any], docs: dict[str, str]) -> str:
     return "; ".join(seen)
 
 
+VN_UNIT = {"province": "tỉnh", "city": "thành phố", "district": "huyện", "commune": "xã"}
+
+
+def party_label(p: dict[str, Any]) -> str:
+    """'thành phố Bắc Giang', 'Xay Sổm Bun' — Vietnamese units with their unit word, others as named."""
+    name = str(p.get("name_vi") or p.get("name") or p["id"])
+    if p.get("country") == "VN" and p.get("level") in VN_UNIT and p.get("level") != "province":
+        return f"{VN_UNIT[p['level']]} {name}"
+    return name
+
+
+def _short(text: Any, n: int) -> str:
+    s = " ".join(str(text or "").split())
+    return s if len(s) <= n else s[: n - 1] + "…"
+
+
 def doc_labels(store: Store) -> dict[str, str]:
     out = {}
     for d in store.documents():
@@ -45,7 +61,9 @@ def doc_labels(store: Store) -> dict[str, str]:
 
 
 def partners(
-    name: Annotated[str, typer.Argument(help="A place or agency, in any spelling (diacritics optional).")],
+    name: Annotated[
+        str | None, typer.Argument(help="A place or agency, in any spelling (diacritics optional); all if omitted.")
+    ] = None,
     status: Annotated[str | None, typer.Option(help="Only this status (signed, proposed, ...).")] = None,
     country: Annotated[str | None, typer.Option(help="Only partners in this country (ISO 3166-1 alpha-2).")] = None,
     fmt: Annotated[ViewFormat, typer.Option("--format", help="Output format.")] = ViewFormat.table,
@@ -53,7 +71,8 @@ def partners(
 ) -> None:
     """Who NAME partners with: partner, country, level, status, agreement, period, citing documents."""
     with open_store(store) as st:
-        rows = partners_of(st.load_graph(), name, status, country)
+        graph = st.load_graph()
+        rows = partners_of(graph, name, status, country) if name else filter_rows(partnership_rows(graph), status, country)
         docs = doc_labels(st)
     if fmt is ViewFormat.json:
         console.print_json(orjson.dumps(rows).decode())
@@ -63,14 +82,14 @@ def partners(
         return
     table = Table(
         "Vietnamese party", "partner", "country", "level", "status", "agreement", "period", "documents",
-        title=f"Partners of {name}: {len(rows)}", show_lines=True,
+        title=f"Partners of {name}: {len(rows)}" if name else f"{len(rows)} partnerships", show_lines=True,
     )  # fmt: skip
     for r in rows:
         a = r["agreement"] or {}
         table.add_row(
-            r["vn_party"]["name"], r["foreign_party"]["name_vi"] or r["foreign_party"]["name"],
+            party_label(r["vn_party"]), party_label(r["foreign_party"]),
             r["foreign_party"]["country"] or "", r["foreign_party"]["level"] or "", r["status"],
-            a.get("title") or "", a.get("period") or "", citations(r, docs),
+            _short(a.get("title"), 60), a.get("period") or "", citations(r, docs),
         )  # fmt: skip
     console.print(table)
 

@@ -24,6 +24,9 @@ class Party:
     country: str | None = None
     place: Party | None = None  # for agencies: the place they belong to
     review: list[str] = field(default_factory=list)
+    successor: Party | None = None  # the unit it became part of (2025 reorganisation)
+    succession: Evidence | None = None  # where the succession is stated (a gazetteer data file)
+    succession_date: str | None = None
 
     @property
     def name(self) -> str:
@@ -60,6 +63,13 @@ def entity_facts(party: Party, evidence: tuple[Evidence, ...]) -> Iterator[Fact]
     if party.place is not None:
         yield from entity_facts(party.place, evidence)
         yield EdgeFact(edge_id("PART_OF", party.id, party.place.id), "PART_OF", party.id, party.place.id, {}, evidence)
+    if party.successor is not None and party.succession is not None:
+        ev = (party.succession,)
+        yield NodeFact(party.successor.id, party.successor.type, party.successor.props, ev)
+        yield EdgeFact(
+            edge_id("SUCCEEDED_BY", party.id, party.successor.id), "SUCCEEDED_BY", party.id, party.successor.id,
+            {"date": party.succession_date}, ev,
+        )  # fmt: skip
     if party.parent is not None:
         yield from entity_facts(party.parent, evidence)
         yield EdgeFact(

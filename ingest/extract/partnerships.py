@@ -55,20 +55,28 @@ class PairState:
     all_parties: set[str] = field(default_factory=set)
 
 
-def _instrument(ctx: Context, start: int, end: int, cues: Cues, parties: list[Party]) -> Instrument | None:
-    """The first instrument named in the clause, titled up to its last party or period."""
+def _instrument(
+    ctx: Context, start: int, end: int, cues: Cues, parties: list[Party], anchor: int
+) -> Instrument | None:
+    """The instrument that names the pair whose foreign party is at `anchor`: the last one named before
+    it in the clause (else the first after), titled up to its last party or period, never past the
+    next instrument."""
     text = cue_form(ctx.match[start:end])
-    hit = cues.instrument_re.search(text)
-    if not hit:
+    hits = list(cues.instrument_re.finditer(text))
+    if not hits:
         return None
+    before = [h for h in hits if start + h.start() < anchor]
+    hit = before[-1] if before else hits[0]
+    nxt = next((start + h.start() for h in hits if h.start() > hit.start()), end)
     family = cues.instrument_family(hit.group(0)) or "agreement"
     s = start + hit.start()
+    limit = min(nxt, s + 260)
     title_end = start + hit.end()
     for p in parties:
-        if p.mention is not None and s < p.mention.start < s + 220:
-            title_end = max(title_end, p.mention.end)
-    period = find_period(ctx.match, s, end)
-    if period and period[2] < s + 260:
+        if p.mention is not None and s < p.mention.start < limit:
+            title_end = max(title_end, min(p.mention.end, limit))
+    period = find_period(ctx.match, s, limit)
+    if period:
         title_end = max(title_end, period[2])
     title = " ".join(ctx.text[s:title_end].split()).strip(" ,;:(")
     return Instrument(family, title, s, title_end)
@@ -143,11 +151,15 @@ def collect_pairs(ctx: Context, cues: Cues | None = None) -> list[PairState]:
             continue
         last.append((i, pairs))
         ev = ctx.evidence(start, end, f"status={status}")
-        instrument = _instrument(ctx, start, end, cues, parties)
-        clause_ids = {p.id for pair in pairs for p in pair}
         for vn, f in pairs:
             st = _record(state, vn, f, status, ev)
-            st.all_parties |= clause_ids if instrument else set()
+            anchor = f.mention.start if f.mention and start <= f.mention.start < end else end
+            instrument = _instrument(ctx, start, end, cues, parties, anchor)
+            if instrument:
+                st.all_parties |= {
+                    p.id for p in parties
+                    if p.mention and instrument.start <= p.mention.start < instrument.end and not p.mention.locates
+                }  # fmt: skip
             if instrument and (
                 st.instrument is None or FAMILY_RANK[instrument.family] > FAMILY_RANK[st.instrument.family]
             ):

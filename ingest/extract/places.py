@@ -15,6 +15,7 @@ from functools import cache
 import pycountry
 
 from graph.ids import node_id, slug
+from graph.model import Evidence
 from ingest.extract.context import Context
 from ingest.extract.context_places import locate_all
 from ingest.extract.mentions import Mention, find_mentions
@@ -60,7 +61,27 @@ def _unit_party(gz: Gazetteer, key: str, mention: Mention | None) -> Party:
     if unit.valid_until:
         props["valid_until"] = unit.valid_until.isoformat()
     parent = _unit_party(gz, unit.parent, None) if unit.parent else country_party(unit.country)
-    return Party(pid, type_, "vn" if vn else "foreign", props, mention, parent=parent, country=unit.country)
+    party = Party(pid, type_, "vn" if vn else "foreign", props, mention, parent=parent, country=unit.country)
+    if vn and unit.parent is None:
+        _attach_successor(gz, party, key, str(props["name"]))
+    return party
+
+
+MERGERS_FILE = "ingest/gazetteer/data/vn_mergers_2025.tsv"
+
+
+def _attach_successor(gz: Gazetteer, party: Party, key: str, name: str) -> None:
+    """The post-2025 province a pre-2025 one became part of, citing the mergers table."""
+    succ = gz.successor(key)
+    unit = gz.get(succ.key) if succ else None
+    if succ is None or unit is None:
+        return
+    props = {"name": unit.name_vi or unit.name, "name_vi": unit.name_vi or unit.name, "aliases": list(unit.aliases),
+             "level": unit.level, "iso3166_2": None, "country": "VN"}  # fmt: skip
+    party.successor = Party(node_id("Province", succ.key), "Province", "vn", props, country="VN")
+    party.succession_date = succ.effective.isoformat()
+    quote = f"{key} {name} → {succ.key} {props['name']} ({party.succession_date})"
+    party.succession = Evidence("gazetteer/vn_mergers_2025", MERGERS_FILE, key, 0, 0, quote)
 
 
 def _new_foreign(m: Mention, parent: Party | None, country: str) -> Party:

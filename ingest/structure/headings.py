@@ -12,7 +12,7 @@ from .layout import Layout
 from .text import LOWER, ends_terminal
 
 _CORE = (
-    r"[ \t]*+(?:\*{1,2}+[ \t]*+)?(?P<label>"
+    r"[ \t]*+(?:\*{1,2}+[ \t]*+)?(?:"
     r"(?P<part>(?:Phần|PHẦN)[ \t]+(?:(?:thứ|THỨ)[ \t]+(?P<partw>[^\W\d_]+)|(?P<partn>[IVX]{1,5}|\d{1,2})))"
     r"|(?P<chapter>(?:Chương|CHƯƠNG)[ \t]+(?P<chapn>[IVXL]{1,6}|\d{1,2}))"
     r"|(?P<article>(?:Điều|ĐIỀU)[ \t]+(?P<artn>\d{1,3})[ \t]*[.:])"
@@ -47,7 +47,6 @@ _ORDINALS = {
 }
 VN_LETTERS = "abcdđeghiklmnopqrstuvxy"
 _ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50}
-_KINDS = ("part", "chapter", "article", "roman", "num", "letter", "dash", "plus", "footnote")
 
 
 @dataclass(slots=True)
@@ -148,13 +147,13 @@ def _accept(text: str, m: re.Match[str], kind: str, line_start: int, layout: Lay
 
 
 def _make(text: str, m: re.Match[str], line_start: int, layout: Layout) -> Candidate | None:
-    kind = next(k for k in _KINDS if m.group(k) is not None)
+    kind = m.lastgroup or ""  # each kind's group encloses its sub-groups, so it closes last
     if not _accept(text, m, kind, line_start, layout):
         return None
     number = _number(m, kind)
     if kind not in ("dash", "plus") and (not number or min(number) < 1):
         return None
-    return Candidate(kind, m.group("label"), number, m.start("label"), m.end("label"), m.group("let") or "")
+    return Candidate(kind, m.group(kind), number, m.start(kind), m.end(kind), m.group("let") or "")
 
 
 def _line_matches(text: str, start: int, end: int) -> list[tuple[re.Match[str], int]]:

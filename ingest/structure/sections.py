@@ -12,7 +12,6 @@ start with a number, and a "1." that follows "2.10".
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from .headings import Candidate, candidates
@@ -102,19 +101,28 @@ class _Builder:
         own = own or f"{_PREFIX[c.kind]}{c.number[0]}"
         return f"{parent.section.path}.{own}" if parent else own
 
-    def _deepest(self, pred: Callable[[Candidate], bool]) -> int:
-        """Index of the deepest open section whose candidate satisfies `pred`, or -1."""
-        return next((i for i in range(len(self.stack) - 1, -1, -1) if pred(self.stack[i].cand)), -1)
+    def _deepest_style(self, style: tuple[str, int]) -> int:
+        """Index of the deepest open section numbered in `style`, or -1."""
+        for i in range(len(self.stack) - 1, -1, -1):
+            if _style(self.stack[i].cand) == style:
+                return i
+        return -1
+
+    def _deepest_rank_below(self, rank: int) -> int:
+        """Index of the deepest open section of a rank higher (smaller) than `rank`, or -1."""
+        for i in range(len(self.stack) - 1, -1, -1):
+            if _rank(self.stack[i].cand) < rank:
+                return i
+        return -1
 
     def add(self, c: Candidate) -> None:
-        style, rank = _style(c), _rank(c)
-        k = self._deepest(lambda o: _style(o) == style)
+        k = self._deepest_style(_style(c))
         if k >= 0:
             if not _follows(self.stack[k].cand, c):
                 return
             parent_idx = k - 1
         else:
-            parent_idx = self._deepest(lambda o: _rank(o) < rank)
+            parent_idx = self._deepest_rank_below(_rank(c))
             if not self._first_ok(parent_idx, c):
                 return
         self.close(parent_idx + 1, c.start)
@@ -129,7 +137,7 @@ class _Builder:
 
     def add_table(self, t: Table) -> None:
         if t.appendix:
-            self.close(self._deepest(lambda o: _rank(o) <= 1) + 1, t.start)
+            self.close(self._deepest_rank_below(2) + 1, t.start)
         parent = self.stack[-1] if self.stack else None
         self.tables += 1
         path = f"{parent.section.path}.T{self.tables}" if parent else f"T{self.tables}"

@@ -10,7 +10,6 @@ from tests.ingest.extract.devset import DEV, score_devset
 TARGET_F1 = 0.85
 
 
-@pytest.mark.skipif(not DEV.is_dir(), reason="../shared/corpus/dev-external is not beside this checkout")
 def test_devset_f1(capsys: pytest.CaptureFixture[str]) -> None:
     s = score_devset()
     with capsys.disabled():
