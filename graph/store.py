@@ -208,8 +208,10 @@ class Store:
                 yield EdgeFact(fid, ftype, src, dst, orjson.loads(props), ev)
 
     def load_graph(self) -> GraphData:
-        """Merge every document's facts into one graph."""
-        return GraphData.merge(self.iter_facts())
+        """Merge every document's facts into one graph, with cross-document properties settled."""
+        from graph.consolidate import consolidate
+
+        return consolidate(GraphData.merge(self.iter_facts()))
 
     def stats(self) -> dict[str, Any]:
         docs = self._db.execute("SELECT count(*), coalesce(sum(length(text)),0) FROM documents").fetchone()

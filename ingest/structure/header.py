@@ -17,7 +17,7 @@ from .model import Field, Header
 from .recipients import KINH_GUI, NOI_NHAN, parse_items
 from .signature import Signature, parse_signature
 from .symbol import parse_number, symbol_codes
-from .text import Line, content_span, iter_lines
+from .text import Line, content_span, first_column, iter_lines
 
 _ZONE_LINES = 60
 _BEFORE_RECIPIENTS = 1500
@@ -58,7 +58,7 @@ def _zone(text: str) -> list[Line]:
 def _printed_issuer(text: str, zone: list[Line], title: Field | None) -> Field | None:
     group: list[Line] = []
     names: list[str] = []
-    for ln in zone:
+    for ln in map(first_column, zone):
         if not ln.text.strip() or (title and title.start <= ln.start < title.end):
             continue
         if iss.is_issuer_line(ln.text):

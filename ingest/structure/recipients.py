@@ -15,7 +15,7 @@ KINH_GUI = re.compile(r"^[ \t*_]*Kính[ \t]+gửi[ \t*_]*(?::[ \t*_]*)?", re.M)
 _BULLET = re.compile(r"[ \t]*[-–•+][ \t]+(?:[-–•+][ \t]+)?")
 _LOWER_START = re.compile(r"[ \t]*[" + LOWER + "]")
 _INDENTED = re.compile(r"[ \t]+\S")
-_TRAIL = " \t\r;,.*_"
+_TRAIL = " \t\r;,.:*_"
 
 
 def _item(text: str, start: int, end: int) -> Field:

@@ -39,6 +39,23 @@ def iter_lines(text: str, start: int = 0, end: int | None = None) -> Iterator[Li
         pos = nl + 1
 
 
+def first_column(ln: Line) -> Line:
+    """The line cut at its first wide gap (a TAB or 4+ spaces after some text): the left column of a
+    two-column header flattened onto one line.
+
+    >>> first_column(Line(0, 40, "ỦY BAN NHÂN DÂN        CỘNG HÒA XÃ HỘI")).text
+    'ỦY BAN NHÂN DÂN'
+    """
+    body = ln.text.lstrip()
+    lead = len(ln.text) - len(body)
+    for gap in ("\t", "    "):
+        at = body.find(gap)
+        if at > 0:
+            body = body[:at]
+    body = body.rstrip()
+    return Line(ln.start, ln.start + lead + len(body), ln.text[: lead + len(body)])
+
+
 def line_end(text: str, pos: int) -> int:
     """Offset of the newline ending the line that contains `pos` (or len(text))."""
     nl = text.find("\n", pos)

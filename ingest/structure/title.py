@@ -12,7 +12,7 @@ from .issuer import is_issuer_line
 from .layout import Layout
 from .model import Field
 from .recipients import KINH_GUI, NOI_NHAN
-from .text import Line, clean, content_span, is_caps, iter_lines
+from .text import Line, clean, content_span, first_column, is_caps, iter_lines
 
 RULE = re.compile(r"[ \t*]*[-–—_=~.·]{3,}[ \t*]*")
 BODY_START = re.compile(
@@ -85,7 +85,7 @@ def block(text: str, start: int, limit: int, layout: Layout) -> Field | None:
     """
     taken: list[Line] = []
     blanks = 0
-    for ln in iter_lines(text, start, limit):
+    for ln in map(first_column, iter_lines(text, start, limit)):
         if not ln.text.strip():
             blanks += 1
             continue

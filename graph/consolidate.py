@@ -1,0 +1,26 @@
+"""The graph every projection sees: facts merged across documents, then properties that depend on
+more than one document settled once (so Python, SPARQL and Cypher answer alike).
+
+- PARTNERS_WITH `status`: the status stated by the most recent document (see `PartnershipView.status`);
+  `agreement`: the best-attested agreement both parties are party to.
+
+>>> from graph.model import GraphData
+>>> consolidate(GraphData()).nodes
+{}
+"""
+
+from __future__ import annotations
+
+from graph.model import GraphData
+from graph.partnerships import PartnershipView
+
+
+def consolidate(g: GraphData) -> GraphData:
+    """Settle cross-document properties in place and return the graph."""
+    view = PartnershipView(g)
+    for e in g.edges_of("PARTNERS_WITH"):
+        e.props["status"] = view.status(e)
+        agreement = view.agreement(e)
+        if agreement is not None:
+            e.props["agreement"] = agreement["id"]
+    return g
