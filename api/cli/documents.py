@@ -43,8 +43,10 @@ def _print_summary(results: list[IngestResult]) -> None:
     order = ["new", "unchanged", "updated", "duplicate", "skipped", "failed"]
     console.print(" · ".join(f"{s}: {counts.get(s, 0)}" for s in order), highlight=False)
     for r in results:
-        if r.status in ("failed", "skipped"):
-            console.print(f"  [red]{r.status}[/red] {r.error}", highlight=False)
+        if r.status == "failed":
+            console.print(f"  [red]failed[/red] {r.error}", highlight=False)
+        elif r.status == "skipped":
+            console.print(f"  [yellow]skipped[/yellow] {r.source}: {r.error}", highlight=False)
         for w in r.warnings:
             console.print(f"  [yellow]warning[/yellow] {r.source}: {w}", highlight=False)
 
