@@ -139,7 +139,7 @@ def parse_header(text: str, layout: Layout) -> HeaderParse:
     h.issuer = _printed_issuer(text, zone, h.title)
     kg = KINH_GUI.search(text, 0, z_end)
     if kg:
-        h.addressees, _ = parse_items(text, kg.end(), min(len(text), z_end + 2000), indented_ok=False)
+        h.addressees, _ = parse_items(text, kg.end(), min(len(text), z_end + 2000), addressees=True)
     ends = [f.end for f in (h.number, h.date, h.doc_type, h.title, h.issuer, *h.addressees) if f]
     body_start = max(ends, default=0)
     items, sig, closing_start, closing_end = _closing(text, body_start)

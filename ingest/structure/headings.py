@@ -46,6 +46,7 @@ _ORDINALS = {
     "mười": 10,
 }
 VN_LETTERS = "abcdđeghiklmnopqrstuvxy"
+_RANK = {"part": 0, "chapter": 1, "roman": 2, "article": 3, "letter": 10, "dash": 11, "plus": 12}
 _ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50}
 
 
@@ -59,6 +60,12 @@ class Candidate:
     start: int
     label_end: int
     letter: str = ""
+    style: tuple[str, int] = ("", 0)  # kind and depth: siblings share it
+    rank: int = 0  # nesting rank: a child's rank is larger than its parent's
+
+    def __post_init__(self) -> None:
+        self.style = (self.kind, len(self.number))
+        self.rank = 3 + len(self.number) if self.kind == "num" else _RANK.get(self.kind, 99)
 
 
 def roman(s: str) -> int:

@@ -38,7 +38,7 @@ def heading(text: str, label_end: int, limit: int, layout: Layout) -> tuple[str,
             p_start, p_end, prev = taken[-1]
             prev_text = text[p_start:p_end]
             caps_prev, caps_cur = is_caps(prev), is_caps(s)
-            if ends_terminal(prev_text[-8:]) or _LABEL.match(ln.text) or HEAD.match(ln.text):
+            if _LABEL.match(ln.text) or HEAD.match(ln.text):
                 break
             if not (caps_prev and caps_cur and blanks <= 1) and (
                 caps_prev != caps_cur
@@ -51,6 +51,8 @@ def heading(text: str, label_end: int, limit: int, layout: Layout) -> tuple[str,
         taken.append((ln.start, ln.end, s))
         size += len(s)
         blanks = 0
+        if ends_terminal(ln.text[-8:]):  # the paragraph ends with this line
+            break
     if not taken:
         return "", label_end
     title = " ".join(t[2] for t in taken)[:_MAX_TITLE].rstrip()

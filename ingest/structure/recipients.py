@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from .model import Field
-from .text import LOWER, clean, ends_terminal, iter_lines
+from .text import LOWER, clean, ends_terminal, first_column, iter_lines
 
 # Each run of blanks/markdown is a single class, so no two quantifiers compete for the same characters.
 NOI_NHAN = re.compile(r"^[ \t*_]*Nơi[ \t]+nhận[ \t*_]*(?::[ \t*_]*)?", re.M)
@@ -27,8 +27,10 @@ def _item(text: str, start: int, end: int) -> Field:
     return Field(value=clean(raw).rstrip(_TRAIL), start=start, end=end, text=raw)
 
 
-def parse_items(text: str, pos: int, end: int, indented_ok: bool = True) -> tuple[list[Field], int]:
-    """Items from `pos` (just after the label) on; returns them and where the list ends.
+def parse_items(text: str, pos: int, end: int, addressees: bool = False) -> tuple[list[Field], int]:
+    """Items from `pos` (just after the label) on; returns them and where the list ends. Only the left
+    column of each line counts (the signature may share the lines). For `addressees` ("Kính gửi:")
+    a bare name on the label's line is an item and only lower-case lines continue an item.
 
     >>> s = "- Như trên;\\n- Lưu: VT, TH.\\nTM. ỦY BAN NHÂN DÂN"
     >>> [f.value for f in parse_items(s, 0, len(s))[0]]
@@ -37,18 +39,20 @@ def parse_items(text: str, pos: int, end: int, indented_ok: bool = True) -> tupl
     items: list[Field] = []
     cur: tuple[int, int] | None = None
     last_end = pos
-    for ln in iter_lines(text, pos, end):
+    for ln in map(first_column, iter_lines(text, pos, end)):
         if not ln.text.strip():
             continue
         bullet = _BULLET.match(ln.text)
-        first = cur is None and not items and ln.start == pos
+        if ln.start == pos and not bullet and not addressees:
+            continue  # the signature column sharing the "Nơi nhận:" line
+        first = addressees and cur is None and not items and ln.start == pos
         if bullet or first:
             if cur:
                 items.append(_item(text, *cur))
             cur = (ln.start + (bullet.end() if bullet else 0), ln.end)
         elif cur and (
             _LOWER_START.match(ln.text)
-            or (indented_ok and _INDENTED.match(ln.text) and not ends_terminal(text[cur[0] : cur[1]]))
+            or (not addressees and _INDENTED.match(ln.text) and not ends_terminal(text[cur[0] : cur[1]]))
         ):
             cur = (cur[0], ln.end)
         else:

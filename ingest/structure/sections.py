@@ -21,7 +21,6 @@ from .paragraph import heading
 from .tables import Table, find_tables
 from .text import content_span, line_end
 
-_RANK = {"part": 0, "chapter": 1, "roman": 2, "article": 3, "letter": 10, "dash": 11, "plus": 12}
 _PREFIX = {"part": "P", "chapter": "C", "article": "D"}
 _LETTERS = ("abcdđeghiklmnopqrstuvxy", "abcdefghijklmnopqrstuvwxyz")
 
@@ -31,14 +30,6 @@ class _Open:
     section: Section
     cand: Candidate
     counts: dict[str, int] = field(default_factory=dict)
-
-
-def _rank(c: Candidate) -> int:
-    return 3 + len(c.number) if c.kind == "num" else _RANK[c.kind]
-
-
-def _style(c: Candidate) -> tuple[str, int]:
-    return (c.kind, len(c.number))
 
 
 def _follows(prev: Candidate, c: Candidate) -> bool:
@@ -68,7 +59,9 @@ class _Builder:
     def close(self, k: int, at: int) -> None:
         for node in reversed(self.stack[k:]):
             s = node.section
-            s.end = max(s.heading_end, self._trim(s.start, at), *(c.end for c in s.children[-1:]))
+            s.end = max(s.heading_end, self._trim(s.start, at))
+            if s.children and s.children[-1].end > s.end:
+                s.end = s.children[-1].end
         del self.stack[k:]
 
     def _attach(self, parent: _Open | None, s: Section) -> None:
@@ -83,7 +76,7 @@ class _Builder:
             return False
         if c.kind != "num" or len(c.number) == 1:
             return True
-        upper = [n.cand for n in self.stack[: parent_idx + 1] if _style(n.cand) == ("num", len(c.number) - 1)]
+        upper = [n.cand for n in self.stack[: parent_idx + 1] if n.cand.style == ("num", len(c.number) - 1)]
         return not upper or upper[-1].number == c.number[:-1]
 
     def _path(self, parent_idx: int, c: Candidate) -> str:
@@ -104,25 +97,25 @@ class _Builder:
     def _deepest_style(self, style: tuple[str, int]) -> int:
         """Index of the deepest open section numbered in `style`, or -1."""
         for i in range(len(self.stack) - 1, -1, -1):
-            if _style(self.stack[i].cand) == style:
+            if self.stack[i].cand.style == style:
                 return i
         return -1
 
     def _deepest_rank_below(self, rank: int) -> int:
         """Index of the deepest open section of a rank higher (smaller) than `rank`, or -1."""
         for i in range(len(self.stack) - 1, -1, -1):
-            if _rank(self.stack[i].cand) < rank:
+            if self.stack[i].cand.rank < rank:
                 return i
         return -1
 
     def add(self, c: Candidate) -> None:
-        k = self._deepest_style(_style(c))
+        k = self._deepest_style(c.style)
         if k >= 0:
             if not _follows(self.stack[k].cand, c):
                 return
             parent_idx = k - 1
         else:
-            parent_idx = self._deepest_rank_below(_rank(c))
+            parent_idx = self._deepest_rank_below(c.rank)
             if not self._first_ok(parent_idx, c):
                 return
         self.close(parent_idx + 1, c.start)
@@ -180,18 +173,16 @@ def _titles(text: str, roots: list[Section], layout: Layout) -> None:
     for i, s in enumerate(flat):
         if s.kind in ("table", "row"):
             continue
-        nxt = min(nexts[i], s.end)
         label_end = s.start + len(s.label)
-        s.title, heading_end = heading(text, label_end, max(min(s.end, nxt), label_end), layout)
+        s.title, heading_end = heading(text, label_end, max(min(s.end, nexts[i]), label_end), layout)
         s.heading_end = min(max(heading_end, s.start), max(s.end, s.start))
         s.end = max(s.end, s.heading_end)
 
 
-def _prefix(s: Section, old: str, new: str) -> None:
-    if s.path.startswith(old):
-        s.path = new + s.path
+def _prefix(s: Section, prefix: str) -> None:
+    s.path = prefix + s.path
     for c in s.children:
-        _prefix(c, old, new)
+        _prefix(c, prefix)
 
 
 def parse_sections(text: str, layout: Layout, segments: list[tuple[int, int]]) -> list[Section]:
@@ -201,9 +192,9 @@ def parse_sections(text: str, layout: Layout, segments: list[tuple[int, int]]) -
     for n, (start, end) in enumerate(segments):
         part = _build(text, start, end, layout)
         paths = {s.path for r in part for s in r.walk()}
-        if paths & seen:
+        if paths & seen:  # an attached document numbered like the main one: "A1.I.2"
             for r in part:
-                _prefix(r, "", f"A{n}.")
+                _prefix(r, f"A{n}.")
         for r in part:
             for s in r.walk():
                 while s.path in seen:

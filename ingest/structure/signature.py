@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from .data import tables
 from .model import Field
-from .text import Line, clean, content_span, is_caps, iter_lines, sentence_case
+from .text import Line, clean, content_span, first_column, is_caps, iter_lines, last_column, sentence_case
 
 _AUTH = re.compile(r"[ \t*_]*(?P<kw>TM|KT|TL|TUQ|Q|T/M|K/T|T/L)[ \t]*\.[ \t]*(?P<rest>\S.*)")
 _NAME = re.compile(r"[^\W\d_][^\W\d_'’.-]*(?:[ \t]+[^\W\d_][^\W\d_'’.-]*){1,5}")
@@ -64,14 +64,17 @@ def _is_role(s: str, after_authority: bool) -> bool:
 
 
 def _signer(text: str, lines: list[Line], i: int) -> Field | None:
+    """The first name-like line after the role. Recipient lines are skipped: a two-column closing
+    block flattened to text interleaves them with the signature column."""
     for ln in lines[i : i + _MAX_NAME_GAP]:
-        s = clean(ln.text)
-        if not s or _SKIP.match(ln.text):
+        if not ln.text.strip() or _SKIP.match(ln.text):
             continue
-        if _STOP.match(ln.text) or not _NAME.fullmatch(s):
+        for part in (last_column(ln), first_column(ln)):
+            s = clean(part.text) if part else ""
+            if part and _NAME.fullmatch(s) and not _STOP.match(part.text):
+                return _field(text, part, s.title() if is_caps(s) else s)
+        if not _STOP.match(ln.text):
             return None
-        value = s.title() if is_caps(s) else s
-        return _field(text, ln, value)
     return None
 
 

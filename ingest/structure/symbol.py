@@ -13,7 +13,9 @@ from .data import DocType, tables
 from .model import Field
 
 _NUMBER = re.compile(
-    r"(?:^[ \t*_]*|(?<=[ \t]{4})|(?<=\t))(?:Số|SỐ)[ \t]*(?::[ \t]*)?(?P<num>[^\s/:]*[ \t]*/[ \t]*[^\s,;]+|\d[^\s,;]*)", re.M
+    r"(?:^[ \t*_]*|(?<=[ \t]{4})|(?<=\t))"  # at a line start or after a column gap
+    r"(?:Số|SỐ)[ \t]*(?::[ \t]*)?(?P<num>[^\s/:]*[ \t]*/[ \t]*[^\s,;]+|\d[^\s,;]*)",
+    re.M,
 )
 _SPACE = re.compile(r"\s+")
 _CODE = re.compile(r"[^\W_][\w&.]*")

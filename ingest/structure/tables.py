@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from .headings import HEAD
 from .layout import Layout
 from .text import Line, clean, content_span, ends_terminal, is_caps, iter_lines
 
@@ -47,7 +48,7 @@ def _tab_lines(text: str, start: int, end: int) -> list[Line]:
         ls = max(start, text.rfind("\n", 0, tab) + 1)
         le = text.find("\n", tab, end)
         le = end if le < 0 else le
-        if text[ls:le].strip():
+        if clean(text[ls:le]):
             out.append(Line(ls, le, text[ls:le]))
         tab = text.find("\t", le, end)
     return out
@@ -78,8 +79,8 @@ def _caption(text: str, first: Line, floor: int, layout: Layout) -> tuple[int, i
             if blanks > (2 if layout.double_spaced else 1) or (block and not layout.double_spaced):
                 break
             continue
-        if ends_terminal(ln.text) and block:
-            break
+        if (ends_terminal(ln.text) and block) or HEAD.match(ln.text):
+            break  # a sentence above the caption, or a numbered heading (never part of a caption)
         block.insert(0, ln)
         blanks = 0
     if not block:
@@ -109,7 +110,7 @@ def find_tables(text: str, start: int, end: int, layout: Layout) -> list[Table]:
         ends = [run[i + 1].start for i in range(len(run) - 1)] + [run[-1].end]
         rows = [_row(text, ln, _last_content(text, ln.start, e)) for ln, e in zip(run, ends, strict=True)]
         header = rows[0] if not rows[0].label else None
-        data = rows[1:] if header else rows
+        data = [r for r in (rows[1:] if header else rows) if r.end > r.start]
         cap = _caption(text, run[0], floor, layout)
         t_start = cap[0] if cap else run[0].start
         heading_end = cap[1] if cap else (header.end if header else t_start)

@@ -56,6 +56,20 @@ def first_column(ln: Line) -> Line:
     return Line(ln.start, ln.start + lead + len(body), ln.text[: lead + len(body)])
 
 
+def last_column(ln: Line) -> Line | None:
+    """The chunk after the line's last wide gap, if the line has one.
+
+    >>> last_column(Line(10, 36, "- Lưu: VT.        Lò Văn Hùng"))
+    Line(start=28, end=39, text='Lò Văn Hùng')
+    """
+    body = ln.text.rstrip()
+    cut = max(body.rfind("\t"), body.rfind("    "))
+    if cut <= 0 or not body[:cut].strip():
+        return None
+    lead = cut + len(body[cut:]) - len(body[cut:].lstrip())
+    return Line(ln.start + lead, ln.start + len(body), body[lead:])
+
+
 def line_end(text: str, pos: int) -> int:
     """Offset of the newline ending the line that contains `pos` (or len(text))."""
     nl = text.find("\n", pos)

@@ -37,7 +37,17 @@ EXPECTED: dict[str, tuple[str | None, ...]] = {
         "Mai Sơn", "Phó Chủ tịch", "TM. Ủy ban nhân dân; KT. Chủ tịch",
     ),
 }  # fmt: skip
-NAMES = ("doc_type", "number", "place", "date", "issuer", "title", "signer", "signer_role", "signer_authority")
+NAMES = (
+    "doc_type",
+    "number",
+    "place",
+    "date",
+    "issuer",
+    "title",
+    "signer",
+    "signer_role",
+    "signer_authority",
+)
 
 
 @pytest.mark.parametrize("prefix", sorted(EXPECTED))
@@ -67,7 +77,13 @@ def test_titles_have_no_markdown_and_honest_spans(prefix: str, parsed: dict[str,
 
 def test_issuer_sources(parsed: dict[str, Parsed]) -> None:
     sources = {p: issuer_source(parsed[p][1].header) for p in EXPECTED}
-    assert sources == {"000": "symbol", "001": "symbol", "002": "signature", "003": "symbol", "004": "printed"}
+    assert sources == {
+        "000": "symbol",
+        "001": "symbol",
+        "002": "signature",
+        "003": "symbol",
+        "004": "printed",
+    }
     assert parsed["000"][1].header.issuer.text == "UBND"  # type: ignore[union-attr]
     assert parsed["002"][1].header.issuer.text == "TM. ỦY BAN NHÂN DÂN"  # type: ignore[union-attr]
 
@@ -85,12 +101,17 @@ def test_recipients_and_addressees(parsed: dict[str, Parsed]) -> None:
         r.value for r in h002.recipients
     ]
     assert [a.value for a in h003.addressees] == ["Sở Kế hoạch và Đầu tư"]
-    assert [r.value for r in h003.recipients] == ["Như trên", "UBND tỉnh", "Ban Giám đốc Sở", "Lưu: VT, VPTTr"]
+    assert [r.value for r in h003.recipients] == [
+        "Như trên",
+        "UBND tỉnh",
+        "Ban Giám đốc Sở",
+        "Lưu: VT, VPTTr",
+    ]
 
 
 @pytest.mark.parametrize("prefix", sorted(EXPECTED))
 def test_header_spans_cover_date_line_and_recipients(prefix: str, parsed: dict[str, Parsed]) -> None:
-    text, doc = parsed[prefix]
+    _, doc = parsed[prefix]
     spans = header_spans(doc.header)
     h = doc.header
     for f in (h.place, h.date, *h.recipients):
@@ -105,7 +126,7 @@ def test_body_bounds(parsed: dict[str, Parsed]) -> None:
     assert text[doc.body_start :].lstrip().startswith("Nhân chuyến thăm hữu nghị")
     assert text[: doc.body_end].rstrip().endswith("giai đoạn 2021-2025./.")
     text4, doc4 = parsed["004"]
-    assert doc4.body_end == len(text4.rstrip())  # the attached Đề án is part of the body
+    assert text4[doc4.body_end :].strip() == ""  # the attached Đề án is part of the body
 
 
 # --- invented headers: other provinces, other layouts ------------------------------------------
@@ -235,7 +256,10 @@ def test_nghi_quyet(invariants: Checker) -> None:
         "15/NQ-HĐND",
         "HĐND tỉnh Lào Cai",
     )
-    assert h.value("title") == "Về việc thông qua Đề án hợp tác với tỉnh Vân Nam (Trung Quốc) giai đoạn 2024 - 2030"
+    assert (
+        h.value("title")
+        == "Về việc thông qua Đề án hợp tác với tỉnh Vân Nam (Trung Quốc) giai đoạn 2024 - 2030"
+    )
     assert (h.value("signer"), h.value("signer_role")) == ("Vũ Xuân Cường", "Chủ tịch")
     assert h.missing == ["signer_authority"]
     assert [s.path for s in doc.flat()] == ["D1", "D2", "D2.1", "D2.2", "D3"]
@@ -293,3 +317,39 @@ def test_only_the_first_type_line_counts() -> None:
     # 004 is a Quyết định that carries an Đề án; the Đề án's type line does not override it.
     doc = parse_structure(corpus_text("004"))
     assert doc.header.value("doc_type") == "Quyết định"
+
+
+TWO_COLUMNS = """UBND TỈNH ĐIỆN BIÊN          CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+SỞ NGOẠI VỤ                  Độc lập - Tự do - Hạnh phúc
+Số: 456/SNgV-HTQT            Điện Biên, ngày 12 tháng 3 năm 2025
+V/v chuẩn bị đoàn công tác sang tỉnh Phongsaly (Lào)
+
+Kính gửi: Ủy ban nhân dân tỉnh Điện Biên
+
+Sở Ngoại vụ kính báo cáo như sau:
+
+1. Thời gian dự kiến: tháng 4/2025.
+
+Nơi nhận:                    GIÁM ĐỐC
+- Như trên;
+- Lưu: VT.
+
+                             Lò Văn Hùng
+"""
+
+
+def test_two_column_header_flattened_onto_lines(invariants: Checker) -> None:
+    doc = parse_structure(TWO_COLUMNS)
+    invariants(TWO_COLUMNS, doc)
+    h = doc.header
+    assert (h.value("doc_type"), h.value("number"), h.value("issuer")) == (
+        "Công văn",
+        "456/SNgV-HTQT",
+        "Sở Ngoại vụ tỉnh Điện Biên",
+    )
+    assert (h.value("place"), h.value("date")) == ("Điện Biên", "2025-03-12")
+    assert h.value("title") == "chuẩn bị đoàn công tác sang tỉnh Phongsaly (Lào)"
+    assert [a.value for a in h.addressees] == ["Ủy ban nhân dân tỉnh Điện Biên"]
+    assert [r.value for r in h.recipients] == ["Như trên", "Lưu: VT"]
+    assert (h.value("signer"), h.value("signer_role")) == ("Lò Văn Hùng", "Giám đốc")
+    assert [s.path for s in doc.flat()] == ["1"]

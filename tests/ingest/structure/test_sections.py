@@ -154,7 +154,17 @@ def test_letters_dashes_pluses_and_articles() -> None:
         "- Ý hai.\n\nđ) Sai thứ tự.\n\nc) Điểm c.\n\nĐiều 2. Hiệu lực\n"
     )
     doc = parse_structure(text)
-    assert paths(doc) == ["D1", "D1.1", "D1.1.a", "D1.1.b", "D1.1.b-1", "D1.1.b-1+1", "D1.1.b-2", "D1.1.c", "D2"]
+    assert paths(doc) == [
+        "D1",
+        "D1.1",
+        "D1.1.a",
+        "D1.1.b",
+        "D1.1.b-1",
+        "D1.1.b-1+1",
+        "D1.1.b-2",
+        "D1.1.c",
+        "D2",
+    ]
 
 
 def test_dash_on_a_wrapped_line_is_not_an_item() -> None:
@@ -165,7 +175,8 @@ def test_dash_on_a_wrapped_line_is_not_an_item() -> None:
 
 
 def test_inline_table_stays_inside_its_section() -> None:
-    text = "I. KINH PHÍ\n\n1. Dự toán\n\nSTT\tNội dung\tSố tiền\n1.\tĐoàn ra\t100\n2.\tĐoàn vào\t200\n\n2. Nguồn\n"
+    table = "STT\tNội dung\tSố tiền\n1.\tĐoàn ra\t100\n2.\tĐoàn vào\t200\n"
+    text = f"I. KINH PHÍ\n\n1. Dự toán\n\n{table}\n2. Nguồn\n"
     doc = parse_structure(text)
     assert paths(doc) == ["I", "I.1", "I.1.T1", "I.1.T1.r1", "I.1.T1.r2", "I.2"]
 
@@ -192,3 +203,10 @@ def test_never_raises_and_sections_nest(text: str) -> None:
     for s in doc.flat():
         assert 0 <= s.start <= s.heading_end <= s.end <= len(text)
         assert doc.section_at(s.start) is not None
+
+
+def test_heading_right_above_a_table_is_not_its_caption() -> None:
+    table = "STT\tNội dung\tSố tiền\n1.\tĐoàn ra\t100\n2.\tĐoàn vào\t200\n"
+    text = f"I. KINH PHÍ\n{table}\nII. TỔ CHỨC THỰC HIỆN\n"
+    doc = parse_structure(text)
+    assert paths(doc) == ["I", "I.T1", "I.T1.r1", "I.T1.r2", "II"]
