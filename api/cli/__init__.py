@@ -7,7 +7,7 @@ import sys
 import typer
 from rich.console import Console
 
-from api.cli import documents, export, partners
+from api.cli import documents, export, partners, serve
 from graph.errors import HoptacError
 
 app = typer.Typer(
@@ -19,6 +19,7 @@ app = typer.Typer(
 )
 documents.register(app)
 partners.register(app)
+serve.register(app)
 app.add_typer(export.app, name="export")
 
 _err = Console(stderr=True)
