@@ -5,7 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 from fastapi import Request
-from fastapi.responses import JSONResponse, Response
+import orjson
+from fastapi.responses import Response
 
 from graph.exports import to_csv_string
 from graph.partnerships import flatten
@@ -34,4 +35,5 @@ def paged(request: Request, items: list[dict[str, Any]], limit: int, offset: int
     page = items[offset : offset + limit]
     if wants_csv(request):
         return csv_response(page)
-    return JSONResponse({"total": len(items), "limit": limit, "offset": offset, "items": page})
+    body = {"total": len(items), "limit": limit, "offset": offset, "items": page}
+    return Response(orjson.dumps(body), media_type="application/json")

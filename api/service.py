@@ -6,6 +6,7 @@ import threading
 from pathlib import Path
 
 from graph.model import GraphData
+from graph.partnerships import PartnershipIndex
 from graph.store import Store
 
 
@@ -16,6 +17,7 @@ class GraphService:
         self.store_path = store_path
         self._lock = threading.Lock()
         self._graph: GraphData | None = None
+        self._partnerships: PartnershipIndex | None = None
         self.version = 0
 
     def store(self) -> Store:
@@ -28,7 +30,17 @@ class GraphService:
         assert self._graph is not None
         return self._graph
 
+    @property
+    def partnerships(self) -> PartnershipIndex:
+        """Partnership rows and name index of the current graph (built on first use)."""
+        graph = self.graph
+        index = self._partnerships
+        if index is None or index.g is not graph:
+            index = self._partnerships = PartnershipIndex(graph)
+        return index
+
     def reload(self) -> None:
         with self._lock, self.store() as st:
             self._graph = st.load_graph()
+            self._partnerships = None
             self.version += 1

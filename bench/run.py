@@ -105,10 +105,17 @@ def bench_load(n_docs: int = 10_000) -> str:
     )
 
 
+def bench_api_partners() -> str:
+    from bench.api import bench_api
+
+    return bench_api()
+
+
 BENCHES: dict[str, Callable[[], str]] = {
     "reading": bench_reading,
     "extraction": bench_extraction,
     "load": bench_load,
+    "api": bench_api_partners,
 }
 
 

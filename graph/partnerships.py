@@ -115,6 +115,38 @@ def _names(node: Node) -> set[str]:
     return {fold(str(n).replace("-", " ")) for n in names if n}
 
 
+class PartnershipIndex:
+    """Rows, names and scopes computed once per graph, for fast repeated questions (the web app)."""
+
+    def __init__(self, g: GraphData) -> None:
+        self.g = g
+        view = PartnershipView(g)
+        self.rows = list(view.rows())
+        self.names: dict[str, set[str]] = defaultdict(set)
+        for n in g.nodes.values():
+            if n.type != "Document":
+                for key in _names(n):
+                    self.names[key].add(n.id)
+        self.scopes = [
+            {r["vn_party"]["id"], *view.ancestors(r["vn_party"]["id"]),
+             r["foreign_party"]["id"], *view.ancestors(r["foreign_party"]["id"])}
+            for r in self.rows
+        ]  # fmt: skip
+        self.predecessors: dict[str, set[str]] = defaultdict(set)
+        for e in g.edges_of("SUCCEEDED_BY"):
+            self.predecessors[e.target].add(e.source)
+
+    def matching(self, name: str) -> set[str]:
+        return set(self.names.get(fold(name.replace("-", " ")), set()))
+
+    def partners_of(self, name: str, status: str | None = None, country: str | None = None) -> list[dict[str, Any]]:
+        targets = self.matching(name)
+        # a post-2025 province includes what the provinces merged into it signed ("Bắc Ninh" <- "Bắc Giang")
+        targets |= {p for t in list(targets) for p in self.predecessors.get(t, ())}
+        rows = [r for r, scope in zip(self.rows, self.scopes, strict=True) if targets & scope]
+        return filter_rows(rows, status, country)
+
+
 def matching_nodes(g: GraphData, name: str) -> set[str]:
     """Ids of nodes whose name, Vietnamese name or an alias matches `name` in any spelling."""
     key = fold(name.replace("-", " "))
@@ -125,19 +157,7 @@ def partners_of(
     g: GraphData, name: str, status: str | None = None, country: str | None = None
 ) -> list[dict[str, Any]]:
     """Partnership rows where the named place (or any unit or agency within it) is a party."""
-    view = PartnershipView(g)
-    targets = matching_nodes(g, name)
-    # a post-2025 province includes what the provinces merged into it signed ("Bắc Ninh" <- "Bắc Giang")
-    targets |= {e.source for e in g.edges_of("SUCCEEDED_BY") if e.target in targets}
-    rows = []
-    for row in view.rows():
-        vn, fp = row["vn_party"]["id"], row["foreign_party"]["id"]
-        hit_vn = vn in targets or bool(targets & set(view.ancestors(vn)))
-        hit_foreign = fp in targets or bool(targets & set(view.ancestors(fp)))
-        if not (hit_vn or hit_foreign):
-            continue
-        rows.append(row)
-    return filter_rows(rows, status, country)
+    return PartnershipIndex(g).partners_of(name, status, country)
 
 
 def filter_rows(rows: list[dict[str, Any]], status: str | None, country: str | None) -> list[dict[str, Any]]:

@@ -11,7 +11,7 @@ from api.deps import Service
 from api.responses import paged
 from graph.errors import NotFoundError
 from graph.exports import section_outline
-from graph.partnerships import PartnershipView, evidence_json, filter_rows, matching_nodes, partners_of, partnership_rows
+from graph.partnerships import PartnershipView, evidence_json, filter_rows
 from graph.paths import paths_between
 from graph.search import search_entities
 
@@ -24,10 +24,10 @@ Offset = Annotated[int, Query(ge=0, description="Items to skip.")]
 def partners(request: Request, service: Service, of: str, status: str | None = None, country: str | None = None,
              limit: Limit = 100, offset: Offset = 0) -> Response:  # fmt: skip
     """Partnerships of the named place (any spelling) and of the units and agencies within it."""
-    g = service.graph
-    if not matching_nodes(g, of):
+    index = service.partnerships
+    if not index.matching(of):
         raise NotFoundError(f"no entity named {of!r}")
-    return paged(request, partners_of(g, of, status, country), limit, offset)
+    return paged(request, index.partners_of(of, status, country), limit, offset)
 
 
 def _overlaps(row: dict[str, Any], year_from: int | None, year_to: int | None) -> bool:
@@ -47,7 +47,7 @@ def partnerships(
     year_from: Annotated[int | None, Query(alias="from")] = None, year_to: Annotated[int | None, Query(alias="to")] = None,
     level: str | None = None, limit: Limit = 100, offset: Offset = 0,
 ) -> Response:  # fmt: skip
-    rows = filter_rows(partnership_rows(service.graph), status, country)
+    rows = filter_rows(service.partnerships.rows, status, country)
     rows = [r for r in rows if _overlaps(r, year_from, year_to)]
     if level:
         rows = [r for r in rows if level in (r["vn_party"]["level"], r["foreign_party"]["level"])]
