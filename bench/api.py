@@ -1,12 +1,16 @@
 """Load on the running web app: `/partners` latency at 50 concurrent clients on the corpus graph.
 
-Starts `hoptac serve` in a subprocess on a loopback port, sends a bounded number of requests from 50
-concurrent clients, stops the server. Only 127.0.0.1 is ever contacted.
+Starts `hoptac serve` in a subprocess on a loopback port, sends load for a bounded time from 50
+concurrent connections, stops the server. Only 127.0.0.1 is ever contacted. The load comes from `wrk`
+(Debian package) when it is installed — a Python client on the same two cores measures mostly
+itself — else from 50 httpx clients; the result line says which.
 """
 
 from __future__ import annotations
 
 import asyncio
+import re
+import shutil
 import socket
 import statistics
 import subprocess
@@ -18,6 +22,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 CLIENTS = 50
 REQUESTS_PER_CLIENT = 40
+WORKERS = 1
 
 
 def _free_port() -> int:
@@ -49,6 +54,20 @@ def _wait_ready(base: str, deadline: float) -> None:
     raise RuntimeError("server did not start")
 
 
+def _wrk(base: str) -> str:
+    script = Path(__file__).with_name("p95.lua")
+    url = base + "/partners?of=B%E1%BA%AFc%20Giang"
+    out = subprocess.run(["wrk", "-t2", f"-c{CLIENTS}", "-d10s", "-s", str(script), url],
+                         capture_output=True, text=True, timeout=60).stdout  # fmt: skip
+    hit = re.search(r"p50=([\d.]+) p95=([\d.]+) p99=([\d.]+) requests=(\d+) errors=(\d+)", out)
+    rps = re.search(r"Requests/sec:\s+([\d.]+)", out)
+    if not hit or not rps:
+        raise RuntimeError(f"wrk output not understood: {out}")
+    p50, p95, p99, n, errors = hit.groups()
+    return (f"/partners?of=Bắc Giang at {CLIENTS} concurrent connections (wrk, 10 s, {n} requests, "
+            f"{float(rps.group(1)):.0f} req/s, {errors} errors): p50 {p50} ms, **p95 {p95} ms**, p99 {p99} ms")
+
+
 def bench_api() -> str:
     from graph.store import Store
     from ingest.pipeline import ingest_paths
@@ -59,11 +78,13 @@ def bench_api() -> str:
             ingest_paths([str(ROOT / "examples" / "corpus")], st)
         port = _free_port()
         hoptac = Path(sys.executable).with_name("hoptac")
-        proc = subprocess.Popen([str(hoptac), "serve", "--port", str(port), "--store", str(store)],
+        proc = subprocess.Popen([str(hoptac), "serve", "--port", str(port), "--workers", str(WORKERS), "--store", str(store)],
                                 stderr=subprocess.DEVNULL)  # fmt: skip
         base = f"http://127.0.0.1:{port}"
         try:
             _wait_ready(base, time.monotonic() + 30)
+            if shutil.which("wrk"):
+                return _wrk(base)
             latencies: list[float] = []
             names = ["Bắc Giang", "xay som bun", "Bình Định", "Hà Tĩnh", "Lục Ngạn"]
 
