@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from fastapi import Request
 import orjson
+from fastapi import Request
 from fastapi.responses import Response
 
 from graph.exports import to_csv_string

@@ -10,7 +10,7 @@ skipping document-to-entity MENTIONS edges (every entity would be two hops apart
 
 from __future__ import annotations
 
-from itertools import islice
+from itertools import islice, pairwise
 from typing import Any
 
 import networkx as nx
@@ -44,7 +44,7 @@ def paths_between(g: GraphData, a: str, b: str, max_hops: int = 4, limit: int = 
             if len(nodes) - 1 > max_hops:
                 break
             steps = []
-            for u, v in zip(nodes, nodes[1:], strict=False):
+            for u, v in pairwise(nodes):
                 edges = multi.get_edge_data(u, v)
                 key, attrs = sorted(edges.items())[0]
                 steps.append({"edge": key, "type": attrs["type"], "source": attrs["forward"][0],

@@ -1,7 +1,8 @@
 """Finding entities by name in any spelling: diacritics optional, word prefixes, small typos.
 
 >>> from graph.model import GraphData, NodeFact
->>> g = GraphData.merge([NodeFact("foreign/LA-XS", "ForeignLocality", {"name": "Xaisomboun", "name_vi": "Xay Sổm Bun"})])
+>>> props = {"name": "Xaisomboun", "name_vi": "Xay Sổm Bun"}
+>>> g = GraphData.merge([NodeFact("foreign/LA-XS", "ForeignLocality", props)])
 >>> [h["id"] for h in search_entities(g, "xay som bun")]
 ['foreign/LA-XS']
 """

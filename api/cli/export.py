@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sys
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any, TextIO
 
@@ -16,7 +16,7 @@ from graph.partnerships import PARTNERSHIP_CSV_FIELDS, flatten, partnership_rows
 app = typer.Typer(help="Export what the store holds as JSON Lines or CSV.", no_args_is_help=True)
 
 
-class TableFormat(str, Enum):
+class TableFormat(StrEnum):
     jsonl = "jsonl"
     csv = "csv"
 

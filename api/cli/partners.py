@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import sys
-from enum import Enum
+from enum import StrEnum
 from typing import Annotated, Any
 
 import orjson
 import typer
-from rich.console import Console
 from rich.table import Table
 
 from api.cli.options import StoreOpt, make_console, open_store
@@ -19,7 +18,7 @@ from graph.store import Store
 console = make_console()
 
 
-class ViewFormat(str, Enum):
+class ViewFormat(StrEnum):
     table = "table"
     json = "json"
     csv = "csv"
@@ -72,7 +71,10 @@ def partners(
     """Who NAME partners with: partner, country, level, status, agreement, period, citing documents."""
     with open_store(store) as st:
         graph = st.load_graph()
-        rows = partners_of(graph, name, status, country) if name else filter_rows(partnership_rows(graph), status, country)
+        if name:
+            rows = partners_of(graph, name, status, country)
+        else:
+            rows = filter_rows(partnership_rows(graph), status, country)
         docs = doc_labels(st)
     if fmt is ViewFormat.json:
         console.print_json(orjson.dumps(rows).decode())

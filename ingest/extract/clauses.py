@@ -13,10 +13,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from itertools import pairwise
 
 _SENT_END = re.compile(r"[.!?](?=\s+[\"“(\-*+A-ZÀ-ỸĐ0-9])|;(?=\s)|[.!?;]$|\|")
 # Words whose final dot does not end a sentence: "TP. Hồ Chí Minh", "Mr. Phan", initials "V. A".
-ABBREVIATIONS = frozenset({"TP", "Tp", "tp", "Mr", "Ms", "Mrs", "Dr", "St", "TS", "ThS", "PGS", "GS", "No", "Q", "TL", "TM", "KT"})
+ABBREVIATIONS = frozenset(
+    {"TP", "Tp", "tp", "Mr", "Ms", "Mrs", "Dr", "St", "TS", "ThS", "PGS", "GS", "No", "Q", "TL", "TM", "KT"}
+)
 
 
 def _is_abbreviation(text: str, dot: int) -> bool:
@@ -66,7 +69,7 @@ def split_clauses(text: str, section_starts: Iterable[int], wrapped: bool | None
     cuts.update(s for s in section_starts if 0 <= s <= len(text))
     out: list[tuple[int, int]] = []
     points = sorted(cuts)
-    for a, b in zip(points, points[1:], strict=False):
+    for a, b in pairwise(points):
         while a < b and text[a].isspace():
             a += 1
         while b > a and text[b - 1].isspace():

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.ingest.extract.devset import DEV, score_devset
+from tests.ingest.extract.devset import score_devset
 
 TARGET_F1 = 0.85
 
