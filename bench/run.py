@@ -86,7 +86,7 @@ def bench_load(n_docs: int = 10_000) -> str:
             doc_id = f"document/bench{i:08d}"
             facts = []
             for f in base.facts:
-                ev = tuple(replace(e, document_id=doc_id) for e in f.evidence)
+                ev = tuple(e._replace(document_id=doc_id) for e in f.evidence)
                 if isinstance(f, NodeFact):
                     facts.append(replace(f, id=doc_id if f.id == base.id else f.id, evidence=ev))
                 else:

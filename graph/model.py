@@ -13,19 +13,21 @@ True
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
+
+import orjson
 
 JSON = dict[str, Any]
 
 
-@dataclass(frozen=True, slots=True)
-class Evidence:
+class Evidence(NamedTuple):
     """Where a fact is stated: document id, source file as given, section path, span and quote.
 
     `start`/`end` are character offsets into the document's text (NFC), `quote == text[start:end]`.
-    `prop` names the property the evidence supports when it is not the fact as a whole.
+    `prop` names the property the evidence supports when it is not the fact as a whole. A named tuple:
+    immutable, hashable, and cheap to build when a large store is loaded.
     """
 
     document_id: str
@@ -77,25 +79,108 @@ class EdgeFact:
 Fact = NodeFact | EdgeFact
 
 
-@dataclass(slots=True)
-class Node:
-    id: str
-    type: str
-    props: JSON = field(default_factory=dict)
-    evidence: list[Evidence] = field(default_factory=list)
+class _Evidenced:
+    """Evidence that may still be encoded: a large store loads fast because each fact's evidence
+    stays as the stored JSON until someone reads `.evidence`."""
+
+    __slots__ = ("_evidence", "_pending")
+
+    def _init_evidence(self, evidence: list[Evidence] | None) -> None:
+        self._evidence: list[Evidence] = list(evidence) if evidence else []
+        self._pending: list[bytes] = []
+
+    @property
+    def evidence(self) -> list[Evidence]:
+        if self._pending:
+            make = Evidence._make
+            for blob in self._pending:
+                self._evidence.extend(map(make, orjson.loads(blob)))
+            self._pending = []
+        return self._evidence
+
+    @evidence.setter
+    def evidence(self, value: list[Evidence]) -> None:
+        self._evidence, self._pending = list(value), []
+
+    def add_encoded_evidence(self, blob: bytes) -> None:
+        """Add evidence stored as JSON `[[document_id, source, section, start, end, quote, prop], ...]`."""
+        self._pending.append(blob)
+
+    def add_evidence(self, evidence: Iterable[Evidence]) -> None:
+        if self._pending:
+            self.evidence  # noqa: B018 - decode first, to keep the order
+        self._evidence.extend(evidence)
+
+    @property
+    def documents_stating(self) -> int:
+        """How many facts (one per stating document) were merged here, without decoding them."""
+        return len(self._pending) + len({e.document_id for e in self._evidence})
 
 
-@dataclass(slots=True)
-class Edge:
-    id: str
-    type: str
-    source: str
-    target: str
-    props: JSON = field(default_factory=dict)
-    evidence: list[Evidence] = field(default_factory=list)
+class EvidenceView(Sequence[Evidence]):
+    """A read-only view of an item's evidence that decodes it only when read (networkx attributes)."""
+
+    __slots__ = ("_owner",)
+
+    def __init__(self, owner: _Evidenced) -> None:
+        self._owner = owner
+
+    def __len__(self) -> int:
+        return len(self._owner.evidence)
+
+    def __getitem__(self, i: Any) -> Any:
+        return self._owner.evidence[i]
+
+    def __eq__(self, other: object) -> bool:
+        return list(self) == list(other) if isinstance(other, Sequence) else NotImplemented
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __repr__(self) -> str:
+        return f"EvidenceView({len(self)} items)"
 
 
-def _merge_props(into: JSON, new: JSON) -> None:
+class Node(_Evidenced):
+    __slots__ = ("id", "props", "type")
+
+    def __init__(self, id: str, type: str, props: JSON | None = None, evidence: list[Evidence] | None = None):
+        self.id, self.type, self.props = id, type, props if props is not None else {}
+        self._init_evidence(evidence)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Node) and (self.id, self.type, self.props, self.evidence) == (
+            other.id, other.type, other.props, other.evidence
+        )  # fmt: skip
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __repr__(self) -> str:
+        return f"Node({self.id!r}, {self.type!r}, {self.props!r})"
+
+
+class Edge(_Evidenced):
+    __slots__ = ("id", "props", "source", "target", "type")
+
+    def __init__(
+        self, id: str, type: str, source: str, target: str, props: JSON | None = None,
+        evidence: list[Evidence] | None = None,
+    ) -> None:  # fmt: skip
+        self.id, self.type, self.source, self.target = id, type, source, target
+        self.props = props if props is not None else {}
+        self._init_evidence(evidence)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Edge) and (self.id, self.type, self.source, self.target, self.props, self.evidence) == (
+            other.id, other.type, other.source, other.target, other.props, other.evidence
+        )  # fmt: skip
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __repr__(self) -> str:
+        return f"Edge({self.id!r}, {self.type!r}, {self.source!r} -> {self.target!r}, {self.props!r})"
+
+
+def merge_props(into: JSON, new: JSON) -> None:
     """First value wins for scalars; lists are unioned in order of first appearance."""
     for key, value in new.items():
         if value is None:
@@ -121,14 +206,14 @@ class GraphData:
             node = self.nodes.get(fact.id)
             if node is None:
                 node = self.nodes[fact.id] = Node(fact.id, fact.type)
-            _merge_props(node.props, fact.props)
-            node.evidence.extend(fact.evidence)
+            merge_props(node.props, fact.props)
+            node.add_evidence(fact.evidence)
         else:
             edge = self.edges.get(fact.id)
             if edge is None:
                 edge = self.edges[fact.id] = Edge(fact.id, fact.type, fact.source, fact.target)
-            _merge_props(edge.props, fact.props)
-            edge.evidence.extend(fact.evidence)
+            merge_props(edge.props, fact.props)
+            edge.add_evidence(fact.evidence)
 
     @classmethod
     def merge(cls, facts: Iterable[Fact]) -> GraphData:

@@ -18,23 +18,24 @@ from typing import Any
 
 import networkx as nx
 
-from graph.model import Edge, Evidence, GraphData, Node
+from graph.model import Edge, Evidence, EvidenceView, GraphData, Node
 from graph.schema import load_schema
 
 RESERVED = ("type", "label", "evidence")
 
 
 def to_networkx(g: GraphData) -> nx.MultiDiGraph:
-    """A MultiDiGraph keyed by hoptac ids; `type`, `label` (Cypher label) and `evidence` are reserved."""
+    """A MultiDiGraph keyed by hoptac ids; `type`, `label` (Cypher label) and `evidence` (a sequence,
+    decoded from the store only when read) are reserved."""
     schema = load_schema()
     G = nx.MultiDiGraph()
     for n in g.nodes.values():
         attrs: dict[str, Any] = dict(n.props)
-        attrs.update(type=n.type, label=schema.node(n.type).cypher_label, evidence=list(n.evidence))
+        attrs.update(type=n.type, label=schema.node(n.type).cypher_label, evidence=EvidenceView(n))
         G.add_node(n.id, **attrs)
     for e in g.edges.values():
         attrs = dict(e.props)
-        attrs.update(type=e.type, label=schema.edge(e.type).cypher_type, evidence=list(e.evidence))
+        attrs.update(type=e.type, label=schema.edge(e.type).cypher_type, evidence=EvidenceView(e))
         G.add_edge(e.source, e.target, key=e.id, **attrs)
     return G
 

@@ -62,6 +62,10 @@ class PartnershipView:
 
     def status(self, edge: Edge) -> str:
         """The status stated by the most recent document (by its date); ties go to the higher rank."""
+        stated = edge.props.get("stated")
+        if stated:  # "date|document|status", one per stating document: no evidence to decode
+            parts = [str(s).split("|") for s in stated]
+            return max(parts, key=lambda p: (p[0], RANK.get(p[2], 0)))[2]
         by_doc: dict[str, list[str]] = defaultdict(list)
         for ev in edge.evidence:
             if ev.prop and ev.prop.startswith("status="):
@@ -78,7 +82,7 @@ class PartnershipView:
         shared = [self.g.nodes[a] for a in mine & theirs if a in self.g.nodes]
         if not shared:
             return None
-        a = max(shared, key=lambda n: (bool(n.props.get("period_start")), len(n.evidence), n.id))
+        a = max(shared, key=lambda n: (bool(n.props.get("period_start")), n.documents_stating, n.id))
         p = a.props
         period = f"{p['period_start']}-{p['period_end']}" if p.get("period_start") else None
         return {

@@ -19,9 +19,9 @@ from typing import Any, Literal
 import orjson
 
 from graph.errors import NotFoundError, StoreError
-from graph.model import Edge, EdgeFact, Evidence, Fact, GraphData, Node, NodeFact
+from graph.model import Edge, EdgeFact, Evidence, Fact, GraphData, Node, NodeFact, merge_props
 
-SCHEMA_VERSION = "1"
+SCHEMA_VERSION = "3"
 DB_NAME = "hoptac.sqlite"
 PutStatus = Literal["new", "unchanged", "updated", "duplicate"]
 
@@ -48,11 +48,12 @@ CREATE TABLE IF NOT EXISTS facts(
   type TEXT NOT NULL,
   src TEXT,
   dst TEXT,
-  props BLOB NOT NULL,
-  evidence BLOB NOT NULL,
+  props BLOB NOT NULL,  -- JSON object
+  evidence BLOB NOT NULL,  -- JSON [[document_id, source, section, start, end, quote, prop], ...]
   PRIMARY KEY (doc_id, kind, id)
 );
 CREATE INDEX IF NOT EXISTS facts_by_id ON facts(id);
+CREATE INDEX IF NOT EXISTS facts_in_order ON facts(doc_id, seq);
 """
 
 
@@ -151,9 +152,7 @@ class Store:
                     _dumps(record.warnings).decode(), datetime.now(UTC).isoformat(timespec="seconds"),
                 ),
             )  # fmt: skip
-            self._db.executemany(
-                "INSERT INTO facts VALUES(?,?,?,?,?,?,?,?,?)", _fact_rows(record.id, merged)
-            )
+            self._db.executemany("INSERT INTO facts VALUES(?,?,?,?,?,?,?,?,?)", _fact_rows(record.id, merged))
             self._db.execute("COMMIT")
         except BaseException:
             if self._db.in_transaction:
@@ -200,18 +199,36 @@ class Store:
         if doc_id is not None:
             sql += " WHERE doc_id=?"
             args = (doc_id,)
+        make = Evidence._make
         for kind, fid, ftype, src, dst, props, evidence in self._db.execute(sql + " ORDER BY doc_id, seq", args):
-            ev = tuple(Evidence.from_json(e) for e in orjson.loads(evidence))
+            props = orjson.loads(props)
+            ev = tuple(map(make, orjson.loads(evidence)))
             if kind == "n":
-                yield NodeFact(fid, ftype, orjson.loads(props), ev)
+                yield NodeFact(fid, ftype, props, ev)
             else:
-                yield EdgeFact(fid, ftype, src, dst, orjson.loads(props), ev)
+                yield EdgeFact(fid, ftype, src, dst, props, ev)
 
     def load_graph(self) -> GraphData:
-        """Merge every document's facts into one graph, with cross-document properties settled."""
+        """Merge every document's facts into one graph, with cross-document properties settled.
+
+        The fast path of `GraphData.merge(self.iter_facts())`: rows go straight into nodes and edges.
+        """
         from graph.consolidate import consolidate
 
-        return consolidate(GraphData.merge(self.iter_facts()))
+        g = GraphData()
+        nodes, edges, loads = g.nodes, g.edges, orjson.loads
+        rows = self._db.execute("SELECT kind, id, type, src, dst, props, evidence FROM facts ORDER BY doc_id, seq")
+        for kind, fid, ftype, src, dst, props, evidence in rows:
+            item: Node | Edge | None = nodes.get(fid) if kind == "n" else edges.get(fid)
+            if item is None:
+                if kind == "n":
+                    item = nodes[fid] = Node(fid, ftype, loads(props))
+                else:
+                    item = edges[fid] = Edge(fid, ftype, src, dst, loads(props))
+            else:
+                merge_props(item.props, loads(props))
+            item.add_encoded_evidence(evidence)
+        return consolidate(g)
 
     def stats(self) -> dict[str, Any]:
         docs = self._db.execute("SELECT count(*), coalesce(sum(length(text)),0) FROM documents").fetchone()
@@ -245,11 +262,11 @@ def _stored(row: tuple[Any, ...]) -> StoredDocument:
 def _fact_rows(doc_id: str, g: GraphData) -> Iterator[tuple[Any, ...]]:
     items: list[Node | Edge] = [*g.nodes.values(), *g.edges.values()]
     for seq, item in enumerate(items):
-        ev = _dumps([e.to_json() for e in item.evidence])
+        props, ev = _dumps(item.props), _dumps([list(e) for e in dict.fromkeys(item.evidence)])
         if isinstance(item, Node):
-            yield (doc_id, seq, "n", item.id, item.type, None, None, _dumps(item.props), ev)
+            yield (doc_id, seq, "n", item.id, item.type, None, None, props, ev)
         else:
-            yield (doc_id, seq, "e", item.id, item.type, item.source, item.target, _dumps(item.props), ev)
+            yield (doc_id, seq, "e", item.id, item.type, item.source, item.target, props, ev)
 
 
 def open_store(folder: Path | str) -> Store:

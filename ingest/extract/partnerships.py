@@ -193,8 +193,10 @@ def extract_partnerships(ctx: Context) -> Iterator[Fact]:
         evidence = tuple(ev for _, ev in st.statuses)
         yield from entity_facts(st.vn, (ctx.evidence(*st.vn.mention.span),) if st.vn.mention else evidence)
         yield from entity_facts(st.foreign, (ctx.evidence(*st.foreign.mention.span),) if st.foreign.mention else evidence)
+        doc_date = ctx.structure.header.value("date") or ""
         props = {
             "status": status, "statuses": sorted({s for s, _ in st.statuses}),
+            "stated": [f"{doc_date}|{ctx.doc_id}|{status}"],
             "period_start": st.period[0] if st.period else None, "period_end": st.period[1] if st.period else None,
             "signed_on": st.signed_on,
         }  # fmt: skip
