@@ -13,7 +13,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import cache
+from bisect import bisect_left
+from functools import cache, lru_cache
 from typing import Protocol
 
 import yaml
@@ -279,12 +280,44 @@ def find_english(m: str, index: NameIndex, cues: Cues) -> list[Mention]:
     return out
 
 
+class _Spans:
+    """Disjoint-enough spans with a fast overlap test (bisect on starts; spans never exceed MAX_SPAN)."""
+
+    MAX_SPAN = 400
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        self.spans = sorted(spans)
+        self.starts = [s for s, _ in self.spans]
+
+    def overlaps(self, start: int, end: int) -> bool:
+        i = bisect_left(self.starts, start - self.MAX_SPAN)
+        while i < len(self.spans) and self.spans[i][0] < end:
+            if self.spans[i][1] > start:
+                return True
+            i += 1
+        return False
+
+
+class CachedIndex:
+    """A gazetteer name index with its answers remembered (names repeat a lot within and across texts)."""
+
+    def __init__(self, index: NameIndex) -> None:
+        self._levels = lru_cache(maxsize=65536)(index.levels)
+        self._is_country = lru_cache(maxsize=8192)(index.is_country)
+
+    def levels(self, name: str) -> set[str]:
+        return self._levels(name)
+
+    def is_country(self, name: str) -> bool:
+        return self._is_country(name)
+
+
 def find_bare(m: str, index: NameIndex, taken: list[tuple[int, int]], cues: Cues) -> list[Mention]:
     """Capitalised runs (outside mentions already found) whose sub-spans the gazetteer knows."""
     out: list[Mention] = []
-    taken_sorted = sorted(taken)
+    blocked = _Spans(taken)
     for run in RUN_RE.finditer(m):
-        if any(s < run.end() and run.start() < e for s, e in taken_sorted):
+        if blocked.overlaps(run.start(), run.end()):
             continue
         tokens = [(t.start(), t.end()) for t in TOKEN_RE.finditer(m, run.start(), run.end())]
         i = 0

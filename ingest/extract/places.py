@@ -10,7 +10,7 @@ matches below the auto-merge threshold are kept for `hoptac review`, not merged.
 from __future__ import annotations
 
 from collections import Counter
-from functools import cache
+from functools import cache, lru_cache
 
 import pycountry
 
@@ -18,9 +18,9 @@ from graph.ids import node_id, slug
 from graph.model import Evidence
 from ingest.extract.context import Context
 from ingest.extract.context_places import locate_all
-from ingest.extract.mentions import Mention, find_mentions
+from ingest.extract.mentions import CachedIndex, Mention, find_mentions
 from ingest.extract.parties import Party, agency_party
-from ingest.gazetteer import Candidate, Gazetteer, get_gazetteer
+from ingest.gazetteer import Candidate, Gazetteer, Resolution, get_gazetteer
 
 FOREIGN_KINDS = {
     "province": {"province", "region", "state", "prefecture"},
@@ -103,6 +103,16 @@ def _pick(cands: list[Candidate], m: Mention) -> Candidate | None:
     return exact[0]
 
 
+@lru_cache(maxsize=65536)
+def _lookup(name: str, country: str | None) -> tuple[Candidate, ...]:
+    return tuple(get_gazetteer().lookup(name, country))
+
+
+@lru_cache(maxsize=65536)
+def _resolve(name: str, country: str | None, kinds: frozenset[str] | None) -> Resolution:
+    return get_gazetteer().resolve(name, country, set(kinds) if kinds else None)
+
+
 class PlaceResolver:
     """Resolves one document's mentions; collects review items and warnings."""
 
@@ -115,8 +125,7 @@ class PlaceResolver:
     def vietnamese(self, m: Mention) -> Candidate | None:
         if m.side == "foreign" or (m.country and m.country != "VN"):
             return None
-        found = self.gz.lookup(m.name, "VN")
-        found = [c for c in found if c.method != "fuzzy"]
+        found = [c for c in _lookup(m.name, "VN") if c.method != "fuzzy"]
         if m.level == "province":
             found = [c for c in found if c.parent is None]
         elif m.level in ("district", "city"):
@@ -133,7 +142,7 @@ class PlaceResolver:
         if m.side == "vn" or country == "VN":
             return None
         kinds = FOREIGN_KINDS.get(m.level) if m.level else None
-        res = self.gz.resolve(m.name, country, kinds)
+        res = _resolve(m.name, country, frozenset(kinds) if kinds else None)
         cands = [c for c in res.candidates if c.country != "VN"]
         for item in res.review:
             self.review.append({"mention": m.name, "candidate": f"{item.candidate.name} ({item.candidate.key})",
@@ -185,12 +194,17 @@ def home_key(ctx: Context, parties: list[Party]) -> str | None:
     return counts.most_common(1)[0][0] if counts else None
 
 
+@cache
+def cached_index() -> CachedIndex:
+    return CachedIndex(get_gazetteer())
+
+
 def document_parties(ctx: Context) -> tuple[list[Party], Party | None]:
     """Every resolved party mention of the document, and its home party (or None)."""
     gz = get_gazetteer()
     excluded = _excluded_spans(ctx)
     mentions = [
-        m for m in find_mentions(ctx.match, gz) if not any(s <= m.start < e for s, e in excluded)
+        m for m in find_mentions(ctx.match, cached_index()) if not any(s <= m.start < e for s, e in excluded)
     ]
     locate_all(ctx.match, mentions, gz.country_of)
     first = PlaceResolver()
