@@ -60,6 +60,7 @@ class Mention:
     listed: bool = False  # one item of a list after a plural unit word
     bare: bool = False
     group: bool = False  # one member of a named group, sharing the group name's span
+    institution: str | None = None  # a school or college by its full name; `name` is the place inside
     children: list[Mention] = field(default_factory=list)
     sides: frozenset[str] = frozenset()  # where the gazetteer knows the name: {"vn"}, {"foreign"}, both, none
 
@@ -366,14 +367,16 @@ VENUE_RE = re.compile(r"(?<![^\W\d_])(?:tại|ở|đến|tới|sang|in|at|to|vis
 def find_mentions(m: str, index: NameIndex, cues: Cues | None = None) -> list[Mention]:
     """Every place and agency mention in the matching form `m`, in text order, without overlaps."""
     cues = cues or load_cues()
-    found = find_prefixed(m, index, cues) + find_english(m, index, cues)
+    from ingest.extract.institutions import find_institutions
+
+    found = find_institutions(m, index) + find_prefixed(m, index, cues) + find_english(m, index, cues)
     found += find_bare(m, index, [x.span for x in found], cues)
     found.sort(key=lambda x: (x.start, -(x.end - x.start)))
     result: list[Mention] = []
     for x in found:
         if result and x.start < result[-1].end and not (x.group and x.span == result[-1].span):
             continue
-        levels = index.levels(x.name)
+        levels = index.levels(x.name) if x.name else set()
         x.sides = frozenset("vn" if lv.startswith("vn:") else "foreign" for lv in levels)
         x.venue = bool(VENUE_RE.search(m[max(0, x.start - 12) : x.start]))
         x.in_org = x.bare and bool(ORG_RE.search(m[max(0, x.start - 45) : x.start]))

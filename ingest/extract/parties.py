@@ -57,6 +57,14 @@ def agency_party(head: str, kind: str | None, place: Party) -> Party:
     )  # fmt: skip
 
 
+def institution_party(name: str, kind: str | None, place: Party) -> Party:
+    """A school or college by its own name, belonging to `place`."""
+    key = place.id.split("/", 1)[1]
+    props = {"name": name[0].upper() + name[1:], "name_vi": name[0].upper() + name[1:], "kind": kind,
+             "place": place.id, "country": place.country, "level": "agency"}  # fmt: skip
+    return Party(node_id("Agency", key, slug(name)), "Agency", place.side, props, place=place, country=place.country)
+
+
 def entity_facts(party: Party, evidence: tuple[Evidence, ...]) -> Iterator[Fact]:
     """The party's node, its place/parent/country links, each citing `evidence`."""
     yield NodeFact(party.id, party.type, party.props, evidence)

@@ -31,6 +31,8 @@ COREF_RE = re.compile(
     re.IGNORECASE,
 )
 COREF_WINDOW = 3  # clauses
+# A period written right after the signing verb when no instrument is named.
+SIGNED_PERIOD_RE = re.compile(r"(?<!\w)(?:ký|signed)(?:\s+kết)?[^.;]{0,30}?((?:19|20)\d{2})\s*[-–]\s*((?:19|20)\d{2})")
 # When several instruments are named for one pair, the most specific one names the agreement.
 FAMILY_RANK = {"mou": 5, "friendship_agreement": 5, "establishment_agreement": 5, "minutes": 4,
                "agreement": 3, "letter_of_intent": 3, "cooperation_programme": 2, "letter": 1}  # fmt: skip
@@ -166,6 +168,8 @@ def collect_pairs(ctx: Context, cues: Cues | None = None) -> list[PairState]:
                 st.instrument = instrument
                 period = find_period(ctx.match, instrument.start, end)
                 st.period = (period[0], period[1]) if period else st.period
+            if instrument is None and st.period is None and (signed := SIGNED_PERIOD_RE.search(ctx.match, start, end)):
+                st.period = (int(signed.group(1)), int(signed.group(2)))  # "đã ký hợp tác 03 năm 2019-2021"
             if status in ("signed", "renewed", "implemented") and st.signed_on is None:
                 st.signed_on = find_signed_on(ctx.match, start, end, ctx.structure.header.value("date"))
     return list(state.values())

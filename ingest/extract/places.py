@@ -19,7 +19,7 @@ from graph.model import Evidence
 from ingest.extract.context import Context
 from ingest.extract.context_places import locate_all
 from ingest.extract.mentions import CachedIndex, Mention, find_mentions
-from ingest.extract.parties import Party, agency_party
+from ingest.extract.parties import Party, agency_party, institution_party
 from ingest.gazetteer import Candidate, Gazetteer, Resolution, get_gazetteer
 
 FOREIGN_KINDS = {
@@ -167,7 +167,21 @@ class PlaceResolver:
                          parent=parent if parent and parent.side == "vn" else home, country="VN")  # fmt: skip
         return self.foreign(m, parent)
 
+    def institution(self, m: Mention) -> Party | None:
+        """A school by its name; its place is the place named inside the name, else the home."""
+        if m.name:
+            place = self.place(Mention(m.start, m.end, m.name, None, "any", bare=True))
+        else:
+            place = _unit_party(self.gz, self.home_key, None) if self.home_key else None
+        if place is None or m.institution is None:
+            return None
+        party = institution_party(m.institution, m.agency_kind, place)
+        party.mention = m
+        return party
+
     def resolve(self, m: Mention) -> Party | None:
+        if m.institution:
+            return self.institution(m)
         place = self.place(m)
         if place is None or m.kind != "agency" or not m.agency:
             return place

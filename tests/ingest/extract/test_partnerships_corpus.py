@@ -29,6 +29,8 @@ EXPECTED = {
     ("locality/VN-54/bac_giang", "foreign/KR-44/dangjin"): "negotiating",  # "đang trao đổi thông tin" (004)
     ("locality/VN-54/luc_ngan", "foreign/CN-YN/hekou"): "signed",
     ("locality/VN-54/luc_ngan", "foreign/LA-XS/anouvong"): "signed",  # planned in 2022 (002), signed by 2024 (000)
+    # schools (004): "Trường THCS Lê Quý Đôn và trường Trung học Daejeon Munjeong đã ký hợp tác 03 năm 2019-2021"
+    ("agency/VN-54/truong-thcs-le-quy-don", "agency/KR-30/truong-trung-hoc-daejeon-munjeong"): "signed",
     # agencies (002)
     ("agency/VN-54/cong-an", "agency/LA-XS/cong-an"): "implemented",
     ("agency/VN-54/hoi-lien-hiep-phu-nu", "agency/LA-XS/hoi-lien-hiep-phu-nu"): "to_be_signed",
@@ -62,6 +64,12 @@ def test_bac_giang_xay_som_bun_agreement(corpus_partnerships: Rows) -> None:
     assert row["vn_party"]["iso3166_2"] == "VN-54"
     sources = {ev["source"].rsplit("/", 1)[-1][:3] for ev in row["evidence"]}
     assert sources == {"000", "002", "004"}  # one agreement, evidence from each document
+
+
+def test_school_partnership_period(corpus_partnerships: Rows) -> None:
+    row = corpus_partnerships[("agency/VN-54/truong-thcs-le-quy-don", "agency/KR-30/truong-trung-hoc-daejeon-munjeong")]
+    assert row["vn_party"]["name"] == "Trường THCS Lê Quý Đôn"
+    assert row["foreign_party"]["country"] == "KR" and row["foreign_party"]["parent"] == "foreign/KR-30"
 
 
 def test_binh_dinh_one_mou_four_partnerships(corpus_partnerships: Rows) -> None:
