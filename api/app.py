@@ -9,7 +9,7 @@ from __future__ import annotations
 from fastapi import FastAPI, Request
 from fastapi.responses import JSONResponse
 
-from api.routes import ingest, rest
+from api.routes import explore, ingest, rest
 from api.service import GraphService
 from api.settings import ApiSettings
 from graph.errors import HoptacError, InputError, NotFoundError, QueryError, SchemaError, StoreError
@@ -44,6 +44,7 @@ def create_app(settings: ApiSettings) -> FastAPI:
     async def hoptac_error(_: Request, exc: HoptacError) -> JSONResponse:
         return JSONResponse({"error": type(exc).__name__, "detail": str(exc)}, status_code=status_for(exc))
 
+    app.include_router(explore.router)  # before rest: /documents/{id}/view must win over /documents/{id}
     app.include_router(rest.router)
     app.include_router(ingest.router)
     return app
