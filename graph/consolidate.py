@@ -11,12 +11,14 @@ more than one document settled once (so Python, SPARQL and Cypher answer alike).
 
 from __future__ import annotations
 
+from graph.lineage import link_stubs
 from graph.model import GraphData
 from graph.partnerships import PartnershipView
 
 
 def consolidate(g: GraphData) -> GraphData:
     """Settle cross-document properties in place and return the graph."""
+    link_stubs(g)  # references -> the ingested documents they name (graph.lineage)
     view = PartnershipView(g)
     for e in g.edges_of("PARTNERS_WITH"):
         e.props["status"] = view.status(e)
