@@ -29,7 +29,7 @@ from ingest.readers.base import RawDocument
 from ingest.structure import parse_structure
 
 # Bump when extraction changes what it produces: re-ingesting then updates every document.
-EXTRACTOR_VERSION = "2026.11.23-2"
+EXTRACTOR_VERSION = "2026.11.23-4"
 
 Status = Literal["new", "unchanged", "updated", "duplicate", "failed", "skipped"]
 

@@ -8,13 +8,26 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 
 from graph.model import Fact
+from ingest.extract.activities import extract_activities
+from ingest.extract.agencies import extract_agencies
 from ingest.extract.context import Context
 from ingest.extract.document import extract_document
+from ingest.extract.money import extract_money
 from ingest.extract.partnerships import extract_partnerships
+from ingest.extract.people import extract_people
+from ingest.extract.references import extract_references
 
 Extractor = Callable[[Context], Iterable[Fact]]
 
-EXTRACTORS: list[Extractor] = [extract_document, extract_partnerships]
+EXTRACTORS: list[Extractor] = [
+    extract_document,
+    extract_partnerships,
+    extract_references,
+    extract_money,
+    extract_people,
+    extract_agencies,
+    extract_activities,
+]
 
 
 def extract_all(ctx: Context) -> list[Fact]:
