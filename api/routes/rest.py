@@ -9,6 +9,7 @@ from fastapi.responses import Response
 
 from api.deps import Service
 from api.responses import paged
+from graph.activities import activity_rows, filter_activities
 from graph.errors import NotFoundError
 from graph.exports import section_outline
 from graph.partnerships import PartnershipView, evidence_json, filter_rows
@@ -111,3 +112,13 @@ def _resolve_entity(g: Any, given: str) -> str:
     if not hits:
         raise NotFoundError(f"no entity named {given!r}")
     return str(hits[0]["id"])
+
+
+@router.get("/activities", summary="Activities by lead agency, partner and year")
+def activities(
+    request: Request, service: Service, lead: str | None = None, partner: str | None = None,
+    year: int | None = None, limit: Limit = 100, offset: Offset = 0,
+) -> Response:  # fmt: skip
+    """Plan items and assigned tasks with their lead and coordinating agencies, years and citations."""
+    g = service.graph
+    return paged(request, filter_activities(g, activity_rows(g), lead, partner, year), limit, offset)

@@ -100,3 +100,14 @@ def test_paths(client: TestClient) -> None:
     assert body["items"][0]["nodes"][-1] == "foreign/KR-30"
     assert body["items"][0]["hops"] <= 3
     assert client.get("/paths", params={"from": "Atlantis", "to": "Lào"}).status_code == 404
+
+
+def test_activities(client: TestClient) -> None:
+    body = client.get("/activities", params={"lead": "Sở Y tế", "partner": "Xay Sổm Bun"}).json()
+    refs = {row["ref"] for row in body["items"]}
+    assert refs == {"6.1", "6.2"}
+    row = next(r for r in body["items"] if r["ref"] == "6.2")
+    assert row["quantities"] == ["21 bộ tiểu phẫu"] and row["years"] == [2022]
+    assert row["evidence"] and row["evidence"][0]["section"] == "II.6.2"
+    in_2025 = client.get("/activities", params={"year": 2025}).json()["items"]
+    assert in_2025 and all(2025 in r["years"] for r in in_2025)
