@@ -9,13 +9,14 @@ from __future__ import annotations
 from fastapi import FastAPI, Request
 from fastapi.responses import JSONResponse
 
-from api.routes import explore, ingest, rest
+from api.routes import explore, ingest, query, rest
 from api.service import GraphService
 from api.settings import ApiSettings
-from graph.errors import HoptacError, InputError, NotFoundError, QueryError, SchemaError, StoreError
+from graph.errors import HoptacError, InputError, NotFoundError, QueryError, ReadOnlyError, SchemaError, StoreError
 
 ERROR_STATUS: dict[type[HoptacError], int] = {
     NotFoundError: 404,
+    ReadOnlyError: 403,
     InputError: 400,
     QueryError: 400,
     StoreError: 503,
@@ -47,4 +48,5 @@ def create_app(settings: ApiSettings) -> FastAPI:
     app.include_router(explore.router)  # before rest: /documents/{id}/view must win over /documents/{id}
     app.include_router(rest.router)
     app.include_router(ingest.router)
+    app.include_router(query.router)
     return app

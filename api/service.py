@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import threading
 from pathlib import Path
+from typing import Any
 
 from graph.model import GraphData
 from graph.partnerships import PartnershipIndex
@@ -18,6 +19,7 @@ class GraphService:
         self._lock = threading.Lock()
         self._graph: GraphData | None = None
         self._partnerships: PartnershipIndex | None = None
+        self._engines: dict[tuple[str, int], Any] = {}
         self.version = 0
 
     def store(self) -> Store:
@@ -38,6 +40,24 @@ class GraphService:
         if index is None or index.g is not graph:
             index = self._partnerships = PartnershipIndex(graph)
         return index
+
+    def engine(self, kind: str) -> Any:
+        """A query engine over the current graph ("sparql", "embedded" Cypher, "reference"), built once
+        per graph version and kept."""
+        from graph.queries import open_engine
+
+        graph = self.graph
+        key = (kind, id(graph))
+        if key not in self._engines:
+            self._engines = {k: v for k, v in self._engines.items() if k[1] == id(graph)}
+            self._engines[key] = open_engine(kind, graph=graph)
+        return self._engines[key]
+
+    def sparql(self, timeout: float, row_limit: int) -> Any:
+        """The Oxigraph-backed SPARQL engine of the current graph, with the app's limits."""
+        runner = self.engine("sparql")
+        runner.engine.timeout, runner.engine.row_limit = timeout, row_limit
+        return runner.engine
 
     def reload(self) -> None:
         with self._lock, self.store() as st:

@@ -30,3 +30,7 @@ class NotFoundError(HoptacError):
 
 class QueryError(HoptacError):
     """A query is malformed, refused, or failed on its engine."""
+
+
+class ReadOnlyError(QueryError):
+    """A query that would write (SPARQL update, Cypher CREATE/MERGE/SET/...) was refused before it ran."""
