@@ -21,6 +21,12 @@ demo: $(STAMP)
 	$(BIN)/hoptac ingest examples/corpus --store $(STORE)
 	$(BIN)/hoptac documents --store $(STORE)
 	$(BIN)/hoptac partners --store $(STORE)
+	$(BIN)/hoptac explore --out out/explorer.html --store $(STORE)
+	$(BIN)/hoptac report "Bắc Giang" --out out/report-bac-giang --store $(STORE)
+	@echo
+	@echo "Explorer (offline file): $(CURDIR)/out/explorer.html"
+	@echo "Explorer (web app):      run '$(BIN)/hoptac serve --store $(STORE)' and open http://127.0.0.1:8000/explore"
+	@echo "Report for Bắc Giang:    $(CURDIR)/out/report-bac-giang/report.html"
 
 test: $(STAMP) browser
 	$(BIN)/pytest

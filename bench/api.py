@@ -78,8 +78,8 @@ def bench_api() -> str:
             ingest_paths([str(ROOT / "examples" / "corpus")], st)
         port = _free_port()
         hoptac = Path(sys.executable).with_name("hoptac")
-        proc = subprocess.Popen([str(hoptac), "serve", "--port", str(port), "--workers", str(WORKERS), "--store", str(store)],
-                                stderr=subprocess.DEVNULL)  # fmt: skip
+        cmd = [str(hoptac), "serve", "--port", str(port), "--workers", str(WORKERS), "--store", str(store)]
+        proc = subprocess.Popen(cmd, stderr=subprocess.DEVNULL)
         base = f"http://127.0.0.1:{port}"
         try:
             _wait_ready(base, time.monotonic() + 30)

@@ -5,6 +5,7 @@ Benchmarks:
 - `reading`: reading + normalisation + structure, MB/s of text on one core (corpus repeated to >= 50 MB).
 - `extraction`: full extraction (structure + every extractor), MB/s on one core.
 - `load`: a store of 10,000 documents loaded into the in-memory graph (networkx), seconds.
+- `cypher`: LadybugDB load and p50/p95 of every named query; push rate and latencies on FalkorDB (Bolt).
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ import time
 from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT / "examples" / "corpus"
@@ -45,7 +47,8 @@ def bench_reading(target_mb: float = 50.0) -> str:
             parse_structure(text)
             chars += len(data)
     dt = time.perf_counter() - t0
-    return f"reading+normalisation+structure: {chars / 1e6:.1f} MB in {dt:.2f} s = **{chars / 1e6 / dt:.1f} MB/s** (one core)"
+    rate = chars / 1e6 / dt
+    return f"reading+normalisation+structure: {chars / 1e6:.1f} MB in {dt:.2f} s = **{rate:.1f} MB/s** (one core)"
 
 
 def bench_extraction(target_mb: float = 10.0) -> str:
@@ -124,16 +127,90 @@ def bench_api_partners() -> str:
     return bench_api()
 
 
+def _partners_of_latencies(engine: Any, text: str, places: list[str], hub: str) -> str:
+    """p50/p95 of `partners_of` over `places` (after 20 warm-up queries), and the hub's latency."""
+    from graph.sparql import Entity
+
+    times = []
+    for i, place in enumerate(places):
+        t0 = time.perf_counter()
+        engine.query(text, {"place": Entity(place)})
+        if i >= 20:
+            times.append((time.perf_counter() - t0) * 1000)
+    times.sort()
+    t1 = time.perf_counter()
+    rows = len(engine.query(text, {"place": Entity(hub)}, timeout=600, row_limit=10**7))
+    hub_ms = (time.perf_counter() - t1) * 1000
+    return (f"partners_of p50 **{times[len(times) // 2]:.2f} ms** / p95 **{times[int(len(times) * 0.95)]:.2f} ms**, "
+            f"hub {rows:,} rows in {hub_ms:,.0f} ms")  # fmt: skip
+
+
+def bench_sparql(sizes: tuple[int, ...] = (10_000, 100_000, 1_000_000), n_queries: int = 300) -> str:
+    """Oxigraph on the synthetic graph (`bench/synthetic.py`), in memory and on disk (RocksDB, as
+    `hoptac sparql` uses it): bulk load from N-Quads, then `queries/partners_of.rq` for random
+    Vietnamese units (provinces, districts, communes, agencies) and for the biggest hub province."""
+    import random
+    import shutil
+    from collections import Counter
+
+    from bench.synthetic import synthetic_graph
+    from graph.sparql import SparqlEngine, named_query, write_disk_store
+
+    text, parts = named_query("partners_of"), []
+    for n in sizes:
+        g = synthetic_graph(n)
+        units = sorted(x for x in g.nodes if x.startswith(("province/VN-", "locality/", "agency/VN")))
+        places = random.Random(0).choices(units, k=n_queries)
+        degree = Counter(e.source for e in g.edges_of("PARTNERS_WITH") if e.source.startswith("province/"))
+        hub = degree.most_common(1)[0][0]
+        t0 = time.perf_counter()
+        memory = SparqlEngine.from_graph(g)
+        load_mem = time.perf_counter() - t0
+        quads = memory.query("SELECT (COUNT(*) AS ?n) { { ?s ?p ?o } UNION { GRAPH ?g { ?s ?p ?o } } }")[0]["n"]
+        in_memory = _partners_of_latencies(memory, text, places, hub)
+        del memory
+        folder = Path(tempfile.mkdtemp(prefix="hoptac-oxigraph-"))
+        try:
+            t1 = time.perf_counter()
+            write_disk_store(g, folder / "store")
+            load_disk = time.perf_counter() - t1
+            on_disk = _partners_of_latencies(SparqlEngine.open_disk(folder / "store"), text, places, hub)
+        finally:
+            shutil.rmtree(folder, ignore_errors=True)
+        parts.append(
+            f"{len(g.edges):,} edges ({quads:,} quads; hub {hub} with {degree[hub]:,} partnerships of its own): "
+            f"in memory load **{load_mem:.1f} s**, {in_memory}; on disk load **{load_disk:.1f} s**, {on_disk}"
+        )
+        del g
+    return "sparql (Oxigraph): " + "; ".join(parts)
+
+
+def bench_explorer() -> str:
+    from bench.explorer import bench_explorer as run
+
+    return run()
+
+
+def bench_cypher() -> str:
+    from bench.engines import bench_cypher as run
+
+    return run()
+
+
 BENCHES: dict[str, Callable[[], str]] = {
     "reading": bench_reading,
     "extraction": bench_extraction,
     "load": bench_load,
     "api": bench_api_partners,
+    "sparql": bench_sparql,
+    "explorer": bench_explorer,
+    "cypher": bench_cypher,
 }
 
 
 def machine() -> str:
-    return f"{platform.node() or 'host'} — {platform.processor() or platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}"
+    cpu = platform.processor() or platform.machine()
+    return f"{platform.node() or 'host'} — {cpu}, {os.cpu_count()} cores, Python {platform.python_version()}"
 
 
 def main(names: list[str]) -> None:

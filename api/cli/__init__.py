@@ -7,7 +7,8 @@ import sys
 import typer
 from rich.console import Console
 
-from api.cli import documents, export, partners, serve
+from api.cli import activities, agencies, documents, explore, export, partners, query, report, serve, sparql
+from api.cli import lineage as lineage_cli
 from graph.errors import HoptacError
 
 app = typer.Typer(
@@ -20,6 +21,13 @@ app = typer.Typer(
 documents.register(app)
 partners.register(app)
 serve.register(app)
+sparql.register(app)
+explore.register(app)
+report.register(app)
+query.register(app)
+lineage_cli.register(app)
+activities.register(app)
+agencies.register(app)
 app.add_typer(export.app, name="export")
 
 _err = Console(stderr=True)

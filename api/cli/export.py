@@ -60,3 +60,59 @@ def export_partnerships(
         emit([flatten(r) for r in rows], PARTNERSHIP_CSV_FIELDS, fmt, out)
     else:
         emit(rows, [], fmt, out)
+
+
+class GraphFormat(StrEnum):
+    trig = "trig"
+    nquads = "nquads"
+    turtle = "turtle"
+    jsonld = "jsonld"
+    graphml = "graphml"
+
+
+@app.command("graph")
+def export_graph(
+    fmt: Annotated[GraphFormat, typer.Option("--format", help="Output format.")] = GraphFormat.trig,
+    out: OutOpt = None,
+    store: StoreOpt = None,
+) -> None:
+    """The whole graph: RDF with one named graph per source document (trig, nquads, jsonld), the merged
+    graph only (turtle), or GraphML (lists and evidence as JSON strings). See docs/rdf.md."""
+    from graph.rdf_export import write_graph
+
+    with open_store(store) as st:
+        graph = st.load_graph()
+    if out is None:
+        write_graph(graph, fmt.value, sys.stdout.buffer)
+        sys.stdout.buffer.flush()
+        return
+    with out.open("wb") as handle:
+        write_graph(graph, fmt.value, handle)
+
+
+@app.command("activities")
+def export_activities(
+    fmt: FormatOpt = TableFormat.jsonl, out: OutOpt = None, store: StoreOpt = None
+) -> None:
+    """One object per activity (plan item, assigned task): id, ref, title, sector, time, years,
+    deadline, lead, coordinating, coordinating_note, quantities, partner, agreement, document,
+    section, lead_ids, coordinating_ids, partner_ids, lead_text, coordinating_text, evidence. CSV
+    cells hold lists and objects as compact JSON."""
+    from graph.activities import ACTIVITY_FIELDS, activity_rows
+
+    with open_store(store) as st:
+        rows = activity_rows(st.load_graph())
+    emit(rows, ACTIVITY_FIELDS, fmt, out)
+
+
+@app.command("agencies")
+def export_agencies(
+    fmt: FormatOpt = TableFormat.jsonl, out: OutOpt = None, store: StoreOpt = None
+) -> None:
+    """One object per agency: id, name, kind, place, place_name, country, aliases, leads,
+    coordinates (how many activities), evidence. CSV cells hold lists as compact JSON."""
+    from graph.activities import AGENCY_FIELDS, agency_rows
+
+    with open_store(store) as st:
+        rows = agency_rows(st.load_graph())
+    emit(rows, AGENCY_FIELDS, fmt, out)

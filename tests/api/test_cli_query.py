@@ -14,9 +14,10 @@ from pathlib import Path
 from typer.testing import CliRunner
 
 from api.cli import app
+from graph.cypher.falkordb_server import free_port as _free_port
 from graph.errors import QueryError
 from graph.queries import catalog, get_query
-from tests.conftest_falkordb import TEST_TIMEOUT, _free_port, falkordb_uri  # noqa: F401
+from tests.conftest_falkordb import TEST_TIMEOUT, falkordb_uri  # noqa: F401
 
 runner = CliRunner()
 

@@ -7,11 +7,12 @@ from __future__ import annotations
 import pytest
 
 from graph.cypher.bolt import BoltEngine, push
+from graph.cypher.falkordb_server import free_port as _free_port
 from graph.cypher.rows import edge_groups
 from graph.errors import QueryError
 from graph.model import GraphData
 from graph.queries import catalog, run
-from tests.conftest_falkordb import TEST_TIMEOUT, _free_port, bolt
+from tests.conftest_falkordb import TEST_TIMEOUT, bolt
 
 DATABASE = "bolt-tests"  # FalkorDB: any name is the graph "db"
 
