@@ -27,7 +27,7 @@ ERROR_STATUS: dict[type[HoptacError], int] = {
 def status_for(exc: HoptacError) -> int:
     for cls in type(exc).__mro__:
         if cls in ERROR_STATUS:
-            return ERROR_STATUS[cls]  # type: ignore[index]
+            return ERROR_STATUS[cls]
     return 400
 
 

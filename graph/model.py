@@ -170,9 +170,10 @@ class Edge(_Evidenced):
         self._init_evidence(evidence)
 
     def __eq__(self, other: object) -> bool:
-        return isinstance(other, Edge) and (self.id, self.type, self.source, self.target, self.props, self.evidence) == (
-            other.id, other.type, other.source, other.target, other.props, other.evidence
-        )  # fmt: skip
+        if not isinstance(other, Edge):
+            return False
+        mine = (self.id, self.type, self.source, self.target, self.props, self.evidence)
+        return mine == (other.id, other.type, other.source, other.target, other.props, other.evidence)
 
     __hash__ = None  # type: ignore[assignment]
 

@@ -58,14 +58,14 @@ def _serialise(engine: SparqlEngine, text: str, media: str) -> tuple[bytes, str]
         out = io.BytesIO()
         result.serialize(out, format=fmt)
         return out.getvalue(), fmt.media_type
-    fmt = RESULT_FORMATS.get(media, pyoxigraph.QueryResultsFormat.JSON)
+    results_format = RESULT_FORMATS.get(media, pyoxigraph.QueryResultsFormat.JSON)
     if isinstance(result, pyoxigraph.QuerySolutions):
         counted = _run(engine, text)  # a second, streaming pass enforces the row limit cheaply
         if sum(1 for _ in itertools.islice(counted, engine.row_limit + 1)) > engine.row_limit:
             raise QueryError(f"the query returns more than {engine.row_limit:,} rows; add a LIMIT or narrow it")
     out = io.BytesIO()
-    result.serialize(out, format=fmt)
-    return out.getvalue(), fmt.media_type
+    result.serialize(out, format=results_format)
+    return out.getvalue(), results_format.media_type
 
 
 def protocol_answer(engine: SparqlEngine, text: str, media: str) -> tuple[bytes, str]:

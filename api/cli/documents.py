@@ -39,7 +39,7 @@ def ingest(
 
 
 def _print_summary(results: list[IngestResult]) -> None:
-    counts = Counter(r.status for r in results)
+    counts: Counter[str] = Counter(r.status for r in results)
     order = ["new", "unchanged", "updated", "duplicate", "skipped", "failed"]
     console.print(" · ".join(f"{s}: {counts.get(s, 0)}" for s in order), highlight=False)
     for r in results:

@@ -11,8 +11,14 @@ from fastapi import APIRouter, Query
 from fastapi.responses import FileResponse, HTMLResponse, Response
 
 from api.deps import Service
-from graph.explorer import asset_path, document_highlights, media_type, render_document_view, render_explorer
-from graph.explorer import render_partners_embed
+from graph.explorer import (
+    asset_path,
+    document_highlights,
+    media_type,
+    render_document_view,
+    render_explorer,
+    render_partners_embed,
+)
 from graph.report import build_report
 
 router = APIRouter()

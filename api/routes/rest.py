@@ -45,7 +45,8 @@ def _overlaps(row: dict[str, Any], year_from: int | None, year_to: int | None) -
 @router.get("/partnerships", summary="Partnerships by country, status, period and level")
 def partnerships(
     request: Request, service: Service, country: str | None = None, status: str | None = None,
-    year_from: Annotated[int | None, Query(alias="from")] = None, year_to: Annotated[int | None, Query(alias="to")] = None,
+    year_from: Annotated[int | None, Query(alias="from")] = None,
+    year_to: Annotated[int | None, Query(alias="to")] = None,
     level: str | None = None, limit: Limit = 100, offset: Offset = 0,
 ) -> Response:  # fmt: skip
     rows = filter_rows(service.partnerships.rows, status, country)
@@ -96,7 +97,8 @@ def document(service: Service, doc_id: str) -> dict[str, Any]:
 
 @router.get("/paths", summary="How two entities are connected")
 def paths(
-    request: Request, service: Service, source: Annotated[str, Query(alias="from")], target: Annotated[str, Query(alias="to")],
+    request: Request, service: Service,
+    source: Annotated[str, Query(alias="from")], target: Annotated[str, Query(alias="to")],
     max_hops: Annotated[int, Query(ge=1, le=6)] = 4, limit: Limit = 5,
 ) -> Response:  # fmt: skip
     """Entities by id or by name in any spelling (the best match is used)."""

@@ -210,9 +210,9 @@ def _check(schema: Schema) -> None:
         raise SchemaError(f"RDF terms used by more than one type: {sorted(dupes)}")
     for edge in schema.edges.values():
         for ends in edge.endpoints:
-            for t in [*ends.source, *ends.target]:
-                if t != "*" and t not in schema.nodes:
-                    raise SchemaError(f"edge type {edge.name!r} names unknown node type {t!r}")
+            for end_type in [*ends.source, *ends.target]:
+                if end_type != "*" and end_type not in schema.nodes:
+                    raise SchemaError(f"edge type {edge.name!r} names unknown node type {end_type!r}")
 
 
 def load_schema_from(folder: Path) -> Schema:

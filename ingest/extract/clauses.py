@@ -24,7 +24,10 @@ ABBREVIATIONS = frozenset(
 
 def _is_abbreviation(text: str, dot: int) -> bool:
     word = re.search(r"(\w+)$", text[max(0, dot - 8) : dot])
-    return bool(word) and (word.group(1) in ABBREVIATIONS or (len(word.group(1)) == 1 and word.group(1).isupper()))
+    if word is None:
+        return False
+    w = word.group(1)
+    return w in ABBREVIATIONS or (len(w) == 1 and w.isupper())
 _LINE_END_PUNCT = re.compile(r"[.!?;:|)]\s*$")
 _NEXT_CHAR = re.compile(r"\s*(\S)")
 _ITEM_START = re.compile(r"\s*(?:[-+•*]\s|\d+(?:\.\d+)*\.?\s|[IVX]+\.\s|[a-zđ]\)\s|!\[)")

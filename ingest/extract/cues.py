@@ -76,6 +76,11 @@ class Cues:
         return next((fam for words, fam in self.instruments if words == key), None)
 
 
+def _phrase_re(phrases: list[str]) -> re.Pattern[str]:
+    """Whole phrases (already in cue form)."""
+    return re.compile(rf"(?<![{LETTER}])(?:{_alternation(phrases)})(?![{LETTER}])")
+
+
 def _word_re(words: list[str], flags: int = 0) -> re.Pattern[str]:
     """Whole words; a word ending in a dot ("TP.") may run straight into the name ("TP.Hội An")."""
     dotted = [w for w in words if w.endswith(".")]
@@ -91,6 +96,7 @@ def load_cues() -> Cues:
     relations = _load("relations.yaml")
     status = _load("status.yaml")
     persons = _load("persons.yaml")
+    agency_heads = _load("agencies.yaml")["heads"]
     prefix_levels = {w: (p["level"], p["side"]) for p in units["vi_prefixes"] for w in p["words"]}
     en_suffix = {w: p["level"] for p in units["en_suffixes"] for w in p["words"]}
     en_prefix = {w: p["level"] for p in units["en_prefixes"] for w in p["words"]}
@@ -118,11 +124,11 @@ def load_cues() -> Cues:
         ),
         national_re=re.compile(_alternation([cue_form(w) for w in relations["national_phrases"]])),
         statuses=[
-            (s["status"], re.compile(rf"(?<![{LETTER}])(?:{_alternation([cue_form(c) for c in s['cues']])})(?![{LETTER}])"))
+            (s["status"], _phrase_re([cue_form(c) for c in s["cues"]]))
             for s in status["statuses"]
         ],
         future_doc_types=frozenset(status["future_doc_types"]),
-        agency_name_re=re.compile(_alternation([cue_form(w) for h in _load("agencies.yaml")["heads"] for w in h["words"]])),
+        agency_name_re=re.compile(_alternation([cue_form(w) for h in agency_heads for w in h["words"]])),
         person_title_re=re.compile(rf"(?:{_alternation(persons['titles'])})\s*$"),
     )
 

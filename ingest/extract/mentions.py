@@ -12,8 +12,8 @@ Context (`(Lào)`, `, thành phố Daejeon, Hàn Quốc`, `(tỉnh Giang Tô, Tr
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from bisect import bisect_left
+from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from typing import Protocol
 

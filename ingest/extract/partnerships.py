@@ -90,7 +90,9 @@ def _has_relation(ctx: Context, start: int, end: int, cues: Cues) -> bool:
     return bool(cues.relation_re.search(text) or cues.instrument_re.search(text))
 
 
-def _pairs_in_clause(ctx: Context, start: int, end: int, parties: list[Party], home: Party | None) -> list[tuple[Party, Party]]:
+def _pairs_in_clause(
+    ctx: Context, start: int, end: int, parties: list[Party], home: Party | None
+) -> list[tuple[Party, Party]]:
     inside = [
         p for p in parties
         if p.mention is not None and start <= p.mention.start < end and not p.mention.locates and not p.mention.in_org
@@ -99,7 +101,7 @@ def _pairs_in_clause(ctx: Context, start: int, end: int, parties: list[Party], h
     if any(not p.mention.venue for p in foreign):  # type: ignore[union-attr]
         foreign = [p for p in foreign if not p.mention.venue]  # type: ignore[union-attr]  # "tại thành phố Pạc Xế"
     vn = [p for p in inside if p.side == "vn"]
-    pairs = []
+    pairs: list[tuple[Party, Party]] = []
     for f in foreign:
         v = choose_vn(ctx.match[start:end], start, f, vn, home)
         if v is not None and (v.id, f.id) not in {(a.id, b.id) for a, b in pairs}:
@@ -195,8 +197,8 @@ def extract_partnerships(ctx: Context) -> Iterator[Fact]:
     for st in collect_pairs(ctx):
         status = best_status([s for s, _ in st.statuses])
         evidence = tuple(ev for _, ev in st.statuses)
-        yield from entity_facts(st.vn, (ctx.evidence(*st.vn.mention.span),) if st.vn.mention else evidence)
-        yield from entity_facts(st.foreign, (ctx.evidence(*st.foreign.mention.span),) if st.foreign.mention else evidence)
+        for party in (st.vn, st.foreign):
+            yield from entity_facts(party, (ctx.evidence(*party.mention.span),) if party.mention else evidence)
         doc_date = ctx.structure.header.value("date") or ""
         props = {
             "status": status, "statuses": sorted({s for s, _ in st.statuses}),

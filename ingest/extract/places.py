@@ -87,7 +87,7 @@ def _attach_successor(gz: Gazetteer, party: Party, key: str, name: str) -> None:
 def _new_foreign(m: Mention, parent: Party | None, country: str) -> Party:
     """An entity for a foreign unit the gazetteer does not know, placed by its context."""
     base = parent.id.split("/", 1)[1] if parent is not None and parent.type == "ForeignLocality" else country
-    props = {"name": m.name, "name_vi": m.name, "aliases": [], "level": m.level, "iso3166_2": None,
+    props: dict[str, object] = {"name": m.name, "name_vi": m.name, "aliases": [], "level": m.level, "iso3166_2": None,
              "country": country}  # fmt: skip
     return Party(node_id("ForeignLocality", base, slug(m.name)), "ForeignLocality", "foreign", props, m,
                  parent=parent or country_party(country), country=country)  # fmt: skip
@@ -204,7 +204,9 @@ def home_key(ctx: Context, parties: list[Party]) -> str | None:
     cand = gz.vn_province(place) if place else None
     if cand is not None and cand.method != "fuzzy":
         return cand.key
-    counts = Counter(p.id.split("/", 1)[1] for p in parties if p.type == "Province" and not (p.mention and p.mention.venue))
+    counts = Counter(
+        p.id.split("/", 1)[1] for p in parties if p.type == "Province" and not (p.mention and p.mention.venue)
+    )
     return counts.most_common(1)[0][0] if counts else None
 
 

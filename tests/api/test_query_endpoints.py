@@ -12,9 +12,10 @@ PARTNERS_OF_BG = """
 PREFIX hop: <https://hoptac.org/ontology#>
 SELECT ?partner WHERE { <https://hoptac.org/id/province/VN-54> hop:partnerOf ?partner }
 """
-UNDER_WHICH_DOCUMENT = """
+UNDER_WHICH_DOCUMENT = r"""
 PREFIX hop: <https://hoptac.org/ontology#>
-SELECT DISTINCT ?doc WHERE { GRAPH ?doc { <https://hoptac.org/id/province/VN-54> hop:partnerOf <https://hoptac.org/id/foreign/LA-XS> } }
+PREFIX id: <https://hoptac.org/id/>
+SELECT DISTINCT ?doc WHERE { GRAPH ?doc { id:province\/VN-54 hop:partnerOf id:foreign\/LA-XS } }
 """
 
 

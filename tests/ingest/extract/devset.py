@@ -109,6 +109,7 @@ def score_devset(folder: Path = DEV) -> Score:
 
 if __name__ == "__main__":
     s = score_devset()
-    print(f"P={s.precision:.3f} R={s.recall:.3f} F1={s.f1:.3f} tp={s.tp} fp={s.fp} fn={s.fn} status={s.status_ok}/{s.tp}")
+    print(f"P={s.precision:.3f} R={s.recall:.3f} F1={s.f1:.3f} tp={s.tp} fp={s.fp} fn={s.fn}")
+    print(f"status right for {s.status_ok}/{s.tp}")
     print("MISSES:", *s.misses, sep="\n  ")
     print("EXTRAS:", *s.extras, sep="\n  ")
