@@ -112,7 +112,10 @@ class Store:
         if row is None:
             self._db.execute("INSERT INTO meta VALUES('schema_version', ?)", (SCHEMA_VERSION,))
         elif row[0] != SCHEMA_VERSION:
-            raise StoreError(f"{self.folder}: store format {row[0]}, this hoptac reads {SCHEMA_VERSION}")
+            raise StoreError(
+                f"{self.folder}: store format {row[0]}, this hoptac reads {SCHEMA_VERSION}; "
+                "move the folder away and ingest the documents again (hoptac ingest PATH ...)"
+            )
 
     def close(self) -> None:
         self._db.close()
