@@ -1,0 +1,45 @@
+"""The README is true to the code: every `hoptac` command it names exists, every file it links exists."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import typer.main
+
+from api.cli import app
+
+ROOT = Path(__file__).resolve().parents[1]
+README = (ROOT / "README.md").read_text(encoding="utf-8")
+
+
+def _commands() -> set[str]:
+    group = typer.main.get_command(app)
+    names = set(group.commands)  # type: ignore[attr-defined]
+    for name, cmd in group.commands.items():  # type: ignore[attr-defined]
+        for sub in getattr(cmd, "commands", {}):
+            names.add(f"{name} {sub}")
+    return names
+
+
+def test_every_command_in_the_readme_exists() -> None:
+    known = _commands()
+    named = set(re.findall(r"hoptac ([a-z][a-z0-9-]+)", README)) | set(re.findall(r"^\| `([a-z][a-z0-9-]+)", README, re.M))
+    assert named, "the README names no command"
+    assert named <= {c.split()[0] for c in known}, named - {c.split()[0] for c in known}
+    for sub in re.findall(r"`export ([a-z|\\]+) --format", README):
+        for name in sub.replace("\\", "").split("|"):
+            assert f"export {name}" in known
+
+
+def test_every_linked_file_exists() -> None:
+    for target in re.findall(r"\]\(([^)#]+)\)", README):
+        if not target.startswith("http"):
+            assert (ROOT / target).exists(), target
+
+
+def test_the_two_commands_are_make_targets() -> None:
+    makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
+    for target in ("demo", "test", "lint", "bench"):
+        assert re.search(rf"^{target}:", makefile, re.M)
+        assert f"make {target}" in README
