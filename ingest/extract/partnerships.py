@@ -23,7 +23,7 @@ from ingest.extract.dates import find_period, find_signed_on
 from ingest.extract.pairing import choose_vn
 from ingest.extract.parties import Party, entity_facts
 from ingest.extract.places import document_parties
-from ingest.extract.status import best_status, clause_status
+from ingest.extract.status import best_status, clause_status, postpones
 
 COREF_RE = re.compile(
     r"(?<!\w)(?:hai|2|02)\s+(?:bên|tỉnh|địa phương|huyện|thành phố|phía|cơ quan)(?!\w)|"
@@ -63,7 +63,7 @@ def _instrument(
     """The instrument that names the pair whose foreign party is at `anchor`: the last one named before
     it in the clause (else the first after), titled up to its last party or period, never past the
     next instrument."""
-    text = cue_form(ctx.match[start:end])
+    text = _cue_text(ctx, start, end)
     hits = list(cues.instrument_re.finditer(text))
     if not hits:
         return None
@@ -84,9 +84,16 @@ def _instrument(
     return Instrument(family, title, s, title_end)
 
 
+def _cue_text(ctx: Context, start: int, end: int) -> str:
+    """The clause in cue form. `ctx.match` is already the matching form, so lower case is all that is
+    left — unless lower-casing would change its length (not for Vietnamese), then the slow way."""
+    lowered = ctx.match[start:end].lower()
+    return lowered if len(lowered) == end - start else cue_form(ctx.match[start:end])
+
+
 def _has_relation(ctx: Context, start: int, end: int, cues: Cues) -> bool:
     """A relation or instrument word outside names of bodies and phrases about two countries."""
-    text = blank(cue_form(ctx.match[start:end]), cues.national_re, cues.agency_name_re)
+    text = blank(_cue_text(ctx, start, end), cues.national_re, cues.agency_name_re)
     return bool(cues.relation_re.search(text) or cues.instrument_re.search(text))
 
 
@@ -140,13 +147,14 @@ def collect_pairs(ctx: Context, cues: Cues | None = None) -> list[PairState]:
     last: list[tuple[int, list[tuple[Party, Party]]]] = []
     clauses = split_clauses(ctx.text, section_starts)
     for i, (start, end) in enumerate(clauses):
-        status = clause_status(ctx.match[start:end], future, cues)
         if not _has_relation(ctx, start, end, cues):
             # a later clause may still postpone what an earlier one stated: "hai bên thống nhất hoãn ..."
-            if status != "postponed":
+            if not postpones(_cue_text(ctx, start, end), cues):
                 continue
+            status: str | None = "postponed"
             pairs = [pr for pr in _pairs_in_clause(ctx, start, end, parties, None) if (pr[0].id, pr[1].id) in state]
         else:
+            status = clause_status(_cue_text(ctx, start, end), future, cues, in_cue_form=True)
             pairs = _pairs_in_clause(ctx, start, end, parties, home)
         status = status or "implemented"
         if not pairs and COREF_RE.search(ctx.match[start:end]):
