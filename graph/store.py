@@ -221,6 +221,7 @@ class Store:
         g = GraphData()
         nodes, edges, loads = g.nodes, g.edges, orjson.loads
         rows = self._db.execute("SELECT kind, id, type, src, dst, props, evidence FROM facts ORDER BY doc_id, seq")
+        seen: dict[tuple[str, str], bytes] = {}  # the stored properties merged last, per item
         for kind, fid, ftype, src, dst, props, evidence in rows:
             item: Node | Edge | None = nodes.get(fid) if kind == "n" else edges.get(fid)
             if item is None:
@@ -228,8 +229,10 @@ class Store:
                     item = nodes[fid] = Node(fid, ftype, loads(props))
                 else:
                     item = edges[fid] = Edge(fid, ftype, src, dst, loads(props))
-            else:
+                seen[kind, fid] = props
+            elif seen[kind, fid] != props:  # the same properties again (most repeats) change nothing
                 merge_props(item.props, loads(props))
+                seen[kind, fid] = props
             item.add_encoded_evidence(evidence)
         return consolidate(g)
 
