@@ -9,7 +9,7 @@ with PARTY = `{"id", "name", "name_vi", "aliases", "level", "iso3166_2", "countr
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Any
 
 from graph.model import Edge, Evidence, GraphData, Node
@@ -100,6 +100,17 @@ class PartnershipView:
                 "agreement": self.agreement(e),
                 "evidence": [evidence_json(ev) for ev in e.evidence],
             }
+
+
+def citations(row: dict[str, Any], document_label: Callable[[str, str], str]) -> str:
+    """'/TB-UBND (2024-06) §2.7-2; Kế hoạch (2022-08) §II.2.8': each citing document (as
+    `document_label(document_id, source)` names it) with its section, once each."""
+    seen: list[str] = []
+    for ev in row["evidence"]:
+        cite = document_label(ev["document_id"], ev["source"]) + (f" §{ev['section']}" if ev["section"] else "")
+        if cite not in seen:
+            seen.append(cite)
+    return "; ".join(seen)
 
 
 def evidence_json(ev: Evidence) -> dict[str, Any]:

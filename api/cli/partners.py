@@ -13,6 +13,7 @@ from rich.table import Table
 from api.cli.options import StoreOpt, make_console, open_store
 from graph.exports import write_csv
 from graph.partnerships import PARTNERSHIP_CSV_FIELDS, filter_rows, flatten, partners_of, partnership_rows
+from graph.partnerships import citations as cite_documents
 from graph.store import Store
 
 console = make_console()
@@ -26,12 +27,7 @@ class ViewFormat(StrEnum):
 
 def citations(row: dict[str, Any], docs: dict[str, str]) -> str:
     """'/TB-UBND (2024-06) §2.7-2; Kế hoạch (2022-08) §II.2.8' — number (or type and date) + section."""
-    seen: list[str] = []
-    for ev in row["evidence"]:
-        cite = docs.get(ev["document_id"], ev["source"]) + (f" §{ev['section']}" if ev["section"] else "")
-        if cite not in seen:
-            seen.append(cite)
-    return "; ".join(seen)
+    return cite_documents(row, lambda doc_id, source: docs.get(doc_id, source))
 
 
 VN_UNIT = {"province": "tỉnh", "city": "thành phố", "district": "huyện", "commune": "xã"}

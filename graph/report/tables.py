@@ -19,6 +19,7 @@ from typing import Any
 
 from graph.explorer.style import Lang, word
 from graph.model import GraphData
+from graph.partnerships import citations as cite_documents
 
 COLUMNS = (
     "vn_party", "foreign_party", "country", "status", "agreement", "instrument", "period", "signed_on",
@@ -62,12 +63,7 @@ def doc_name(g: GraphData, doc_id: str, source: str) -> str:
 
 def citations(row: Row, g: GraphData) -> str:
     """'Thông báo /TB-UBND (2024-06) §2.4-2; Kế hoạch (2022-08) §II.2.8': document + section, once each."""
-    seen: list[str] = []
-    for ev in row["evidence"]:
-        cite = doc_name(g, ev["document_id"], ev["source"]) + (f" §{ev['section']}" if ev["section"] else "")
-        if cite not in seen:
-            seen.append(cite)
-    return "; ".join(seen)
+    return cite_documents(row, lambda doc_id, source: doc_name(g, doc_id, source))
 
 
 def _period(row: Row, g: GraphData) -> str:
