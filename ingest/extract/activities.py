@@ -160,7 +160,7 @@ class _Builder:
 
 def extract_activities(ctx: Context) -> Iterator[Fact]:
     """Facts for every activity the document states (see the module docstring)."""
-    r = AgencyResolver(ctx)
+    r = AgencyResolver.of(ctx)
     drafts = find_drafts(r)
     if not drafts:
         return

@@ -56,7 +56,7 @@ def agency_mentions(r: AgencyResolver) -> list[Ref]:
 
 def extract_agencies(ctx: Context) -> Iterator[Fact]:
     """Facts for every agency the document names (see the module docstring)."""
-    r = AgencyResolver(ctx)
+    r = AgencyResolver.of(ctx)
     for ref in agency_mentions(r):
         assert ref.party is not None
         ev = (ctx.evidence(ref.start, ref.end, f"agency={ref.written}"),)

@@ -55,6 +55,11 @@ class Ref:
 class AgencyResolver:
     """Resolves the bodies one document names; keeps the document's home province."""
 
+    @classmethod
+    def of(cls, ctx: Context) -> AgencyResolver:
+        """The document's resolver, shared by every extractor that resolves bodies."""
+        return ctx.memo("agency_resolver", lambda: cls(ctx))
+
     def __init__(self, ctx: Context) -> None:
         self.ctx = ctx
         self.low = lower_same_length(ctx.match)  # the cue form of the whole text, for lower-case cues

@@ -187,7 +187,7 @@ def activity_of(ctx: Context, amounts: list[Amount]) -> dict[str, str]:
     from ingest.extract.activities import find_drafts  # heavy: only for documents that need it
     from ingest.extract.agency_resolve import AgencyResolver
 
-    paths = {d.path for d in find_drafts(AgencyResolver(ctx))}
+    paths = {d.path for d in find_drafts(AgencyResolver.of(ctx))}
     spans = [s for s in ctx.structure.flat() if s.path in paths]
     doc_key = ctx.doc_id.split("/", 1)[-1]
     out = {}
