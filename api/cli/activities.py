@@ -6,17 +6,14 @@ hoptac activities --year 2024 --format csv
 
 from __future__ import annotations
 
-import sys
 from typing import Annotated, Any
 
-import orjson
 import typer
 from rich.table import Table
 
 from api.cli.options import StoreOpt, make_console, open_store
-from api.cli.partners import ViewFormat, doc_labels
+from api.cli.partners import ViewFormat, doc_labels, emit_machine_readable
 from graph.activities import ACTIVITY_FIELDS, activity_rows, filter_activities
-from graph.exports import write_csv
 from ingest.extract.activity_cues import activity_cues
 
 console = make_console()
@@ -54,11 +51,7 @@ def activities(
         graph = st.load_graph()
         rows = filter_activities(graph, activity_rows(graph), lead, partner, year)
         docs = doc_labels(st)
-    if fmt is ViewFormat.json:
-        console.print_json(orjson.dumps(rows).decode())
-        return
-    if fmt is ViewFormat.csv:
-        write_csv(rows, sys.stdout, ACTIVITY_FIELDS)
+    if emit_machine_readable(rows, fmt, ACTIVITY_FIELDS):
         return
     table = Table("ref", "activity", "sector", "time", "lead", "coordinating", "partner", "cited",
                   title=f"{len(rows)} activities", show_lines=True)  # fmt: skip

@@ -3,17 +3,14 @@ coordinates."""
 
 from __future__ import annotations
 
-import sys
 from typing import Annotated
 
-import orjson
 import typer
 from rich.table import Table
 
 from api.cli.options import StoreOpt, make_console, open_store
-from api.cli.partners import ViewFormat
+from api.cli.partners import ViewFormat, emit_machine_readable
 from graph.activities import AGENCY_FIELDS, agency_rows
-from graph.exports import write_csv
 
 console = make_console()
 
@@ -26,11 +23,7 @@ def agencies(
     """Agencies with their kind, place, other names and roles (activities led / coordinated)."""
     with open_store(store) as st:
         rows = agency_rows(st.load_graph(), place)
-    if fmt is ViewFormat.json:
-        console.print_json(orjson.dumps(rows).decode())
-        return
-    if fmt is ViewFormat.csv:
-        write_csv(rows, sys.stdout, AGENCY_FIELDS)
+    if emit_machine_readable(rows, fmt, AGENCY_FIELDS):
         return
     title = f"Agencies of {place}: {len(rows)}" if place else f"{len(rows)} agencies"
     table = Table("agency", "kind", "place", "leads", "coordinates", "also named", title=title, show_lines=True)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Iterable
 from enum import StrEnum
 from typing import Annotated, Any
 
@@ -23,6 +24,17 @@ class ViewFormat(StrEnum):
     table = "table"
     json = "json"
     csv = "csv"
+
+
+def emit_machine_readable(rows: Iterable[dict[str, Any]], fmt: ViewFormat, csv_fields: list[str]) -> bool:
+    """Print `rows` as JSON or CSV when `fmt` asks for it; False when a table is wanted instead."""
+    if fmt is ViewFormat.json:
+        console.print_json(orjson.dumps(list(rows)).decode())
+        return True
+    if fmt is ViewFormat.csv:
+        write_csv(rows, sys.stdout, csv_fields)
+        return True
+    return False
 
 
 def citations(row: dict[str, Any], docs: dict[str, str]) -> str:
@@ -72,11 +84,8 @@ def partners(
         else:
             rows = filter_rows(partnership_rows(graph), status, country)
         docs = doc_labels(st)
-    if fmt is ViewFormat.json:
-        console.print_json(orjson.dumps(rows).decode())
-        return
-    if fmt is ViewFormat.csv:
-        write_csv((flatten(r) for r in rows), sys.stdout, PARTNERSHIP_CSV_FIELDS)
+    if emit_machine_readable(rows if fmt is ViewFormat.json else (flatten(r) for r in rows), fmt,
+                             PARTNERSHIP_CSV_FIELDS):
         return
     table = Table(
         "Vietnamese party", "partner", "country", "level", "status", "agreement", "period", "documents",
