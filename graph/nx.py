@@ -18,7 +18,7 @@ from typing import Any
 
 import networkx as nx
 
-from graph.model import Edge, Evidence, EvidenceView, GraphData, Node
+from graph.model import Edge, Evidence, EvidenceView, GraphData, Node, collector_paused
 from graph.schema import load_schema
 
 RESERVED = ("type", "label", "evidence")
@@ -28,15 +28,19 @@ def to_networkx(g: GraphData) -> nx.MultiDiGraph:
     """A MultiDiGraph keyed by hoptac ids; `type`, `label` (Cypher label) and `evidence` (a sequence,
     decoded from the store only when read) are reserved."""
     schema = load_schema()
+    node_label = {t: schema.node(t).cypher_label for t in {n.type for n in g.nodes.values()}}
+    edge_label = {t: schema.edge(t).cypher_type for t in {e.type for e in g.edges.values()}}
     G = nx.MultiDiGraph()
-    for n in g.nodes.values():
-        attrs: dict[str, Any] = dict(n.props)
-        attrs.update(type=n.type, label=schema.node(n.type).cypher_label, evidence=EvidenceView(n))
-        G.add_node(n.id, **attrs)
-    for e in g.edges.values():
-        attrs = dict(e.props)
-        attrs.update(type=e.type, label=schema.edge(e.type).cypher_type, evidence=EvidenceView(e))
-        G.add_edge(e.source, e.target, key=e.id, **attrs)
+    with collector_paused():
+        G.add_nodes_from(
+            (n.id, {**n.props, "type": n.type, "label": node_label[n.type], "evidence": EvidenceView(n)})
+            for n in g.nodes.values()
+        )
+        G.add_edges_from(
+            (e.source, e.target, e.id,
+             {**e.props, "type": e.type, "label": edge_label[e.type], "evidence": EvidenceView(e)})
+            for e in g.edges.values()
+        )  # fmt: skip
     return G
 
 

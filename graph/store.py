@@ -19,9 +19,10 @@ from typing import Any, Literal
 import orjson
 
 from graph.errors import NotFoundError, StoreError
-from graph.model import Edge, EdgeFact, Evidence, Fact, GraphData, Node, NodeFact, merge_props
+from graph.model import Edge, EdgeFact, Evidence, Fact, GraphData, Node, NodeFact, collector_paused
+from graph.store_items import ITEMS_DDL, StoreEvidence, link, rebuild, unlink
 
-SCHEMA_VERSION = "3"
+SCHEMA_VERSION = "4"  # 4: the merged `items` table (graph.store_items); 3 is migrated on open
 DB_NAME = "hoptac.sqlite"
 PutStatus = Literal["new", "unchanged", "updated", "duplicate"]
 
@@ -52,7 +53,8 @@ CREATE TABLE IF NOT EXISTS facts(
   evidence BLOB NOT NULL,  -- JSON [[document_id, source, section, start, end, quote, prop], ...]
   PRIMARY KEY (doc_id, kind, id)
 );
-CREATE INDEX IF NOT EXISTS facts_by_id ON facts(id);
+CREATE INDEX IF NOT EXISTS facts_by_item ON facts(id, kind, doc_id, seq);
+DROP INDEX IF EXISTS facts_by_id;
 CREATE INDEX IF NOT EXISTS facts_in_order ON facts(doc_id, seq);
 """
 
@@ -102,7 +104,7 @@ class Store:
             self._db.execute("PRAGMA journal_mode=WAL")
             self._db.execute("PRAGMA synchronous=NORMAL")
             self._db.execute("PRAGMA foreign_keys=ON")
-            self._db.executescript(_DDL)
+            self._db.executescript(_DDL + ITEMS_DDL)
             self._check_version()
         except (OSError, sqlite3.Error) as exc:
             raise StoreError(f"{self.folder}: cannot open the store: {exc}") from exc
@@ -111,6 +113,11 @@ class Store:
         row = self._db.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone()
         if row is None:
             self._db.execute("INSERT INTO meta VALUES('schema_version', ?)", (SCHEMA_VERSION,))
+        elif row[0] == "3":  # facts only: build the merged items from them, once
+            self._db.execute("BEGIN IMMEDIATE")
+            rebuild(self._db)
+            self._db.execute("UPDATE meta SET value=? WHERE key='schema_version'", (SCHEMA_VERSION,))
+            self._db.execute("COMMIT")
         elif row[0] != SCHEMA_VERSION:
             raise StoreError(
                 f"{self.folder}: store format {row[0]}, this hoptac reads {SCHEMA_VERSION}; "
@@ -146,7 +153,7 @@ class Store:
         merged = GraphData.merge(record.facts)
         try:
             self._db.execute("BEGIN IMMEDIATE")
-            self._db.execute("DELETE FROM documents WHERE source=? OR id=?", (record.source, record.id))
+            self._delete("source=? OR id=?", (record.source, record.id))
             self._db.execute(
                 "INSERT INTO documents VALUES(?,?,?,?,?,?,?,?,?,?,?)",
                 (
@@ -156,6 +163,7 @@ class Store:
                 ),
             )  # fmt: skip
             self._db.executemany("INSERT INTO facts VALUES(?,?,?,?,?,?,?,?,?)", _fact_rows(record.id, merged))
+            link(self._db, record.id)
             self._db.execute("COMMIT")
         except BaseException:
             if self._db.in_transaction:
@@ -167,9 +175,19 @@ class Store:
         """Remove one document (by id, unique id prefix or source path) and all its facts."""
         doc = self.get_document(ref, with_text=False)
         self._db.execute("BEGIN IMMEDIATE")
-        self._db.execute("DELETE FROM documents WHERE id=?", (doc.id,))
-        self._db.execute("COMMIT")
+        try:
+            self._delete("id=?", (doc.id,))
+            self._db.execute("COMMIT")
+        except BaseException:
+            self._db.execute("ROLLBACK")
+            raise
         return doc
+
+    def _delete(self, where: str, args: tuple[str, ...]) -> None:
+        """Delete the documents matching `where` with their facts and their share of `items`."""
+        for (doc_id,) in self._db.execute(f"SELECT id FROM documents WHERE {where}", args).fetchall():
+            unlink(self._db, doc_id)
+            self._db.execute("DELETE FROM documents WHERE id=?", (doc_id,))
 
     # -- reading -----------------------------------------------------------------------------------
 
@@ -214,27 +232,17 @@ class Store:
     def load_graph(self) -> GraphData:
         """Merge every document's facts into one graph, with cross-document properties settled.
 
-        The fast path of `GraphData.merge(self.iter_facts())`: rows go straight into nodes and edges.
+        Equal to `consolidate(GraphData.merge(self.iter_facts()))`, read from the merged `items`; the
+        evidence stays in the store (a read snapshot, `graph.store_items.StoreEvidence`) until read.
         """
         from graph.consolidate import consolidate
 
-        g = GraphData()
-        nodes, edges, loads = g.nodes, g.edges, orjson.loads
-        rows = self._db.execute("SELECT kind, id, type, src, dst, props, evidence FROM facts ORDER BY doc_id, seq")
-        seen: dict[tuple[str, str], bytes] = {}  # the stored properties merged last, per item
-        for kind, fid, ftype, src, dst, props, evidence in rows:
-            item: Node | Edge | None = nodes.get(fid) if kind == "n" else edges.get(fid)
-            if item is None:
-                if kind == "n":
-                    item = nodes[fid] = Node(fid, ftype, loads(props))
-                else:
-                    item = edges[fid] = Edge(fid, ftype, src, dst, loads(props))
-                seen[kind, fid] = props
-            elif seen[kind, fid] != props:  # the same properties again (most repeats) change nothing
-                merge_props(item.props, loads(props))
-                seen[kind, fid] = props
-            item.add_encoded_evidence(evidence)
-        return consolidate(g)
+        try:
+            snapshot = StoreEvidence(self.folder / DB_NAME)
+            with collector_paused():
+                return consolidate(snapshot.read_graph())
+        except sqlite3.Error as exc:
+            raise StoreError(f"{self.folder}: cannot read the store: {exc}") from exc
 
     def stats(self) -> dict[str, Any]:
         docs = self._db.execute("SELECT count(*), coalesce(sum(length(text)),0) FROM documents").fetchone()
