@@ -14,6 +14,7 @@ True
 from __future__ import annotations
 
 import gc
+import threading
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -86,54 +87,51 @@ class EvidenceSource(Protocol):
     def fetch(self, kind: str, item_id: str) -> list[bytes]: ...
 
 
-class _Evidenced:
-    """Evidence that may not be decoded yet. A large store loads fast because each item's evidence
-    stays in the store (`defer_evidence`) or as its stored JSON (`add_encoded_evidence`) until someone
-    reads `.evidence`."""
+_DECODING = threading.RLock()
 
-    __slots__ = ("_deferred", "_evidence", "_pending", "_stating")
+
+class _Evidenced:
+    """Evidence that may not be read yet. A large store loads fast because each item's evidence stays
+    in the store (`defer_evidence`) until someone reads `.evidence`."""
+
+    __slots__ = ("_deferred", "_evidence", "_stating")
     _KIND = "n"
 
     def _init_evidence(self, evidence: list[Evidence] | None) -> None:
         self._evidence: list[Evidence] = list(evidence) if evidence else []
-        self._pending: list[bytes] | None = None
         self._deferred: EvidenceSource | None = None
         self._stating = 0
 
     @property
     def evidence(self) -> list[Evidence]:
         if self._deferred is not None:
-            blobs = self._deferred.fetch(self._KIND, self.id)  # type: ignore[attr-defined]
-            self._pending, self._deferred, self._stating = [*blobs, *(self._pending or ())], None, 0
-        if self._pending:
-            make = Evidence._make
-            for blob in self._pending:
-                self._evidence.extend(map(make, orjson.loads(blob)))
-            self._pending = None
+            with _DECODING:  # two threads reading the same item read it once
+                self._read_deferred()
         return self._evidence
 
     @evidence.setter
     def evidence(self, value: list[Evidence]) -> None:
-        self._evidence, self._pending, self._deferred, self._stating = list(value), None, None, 0
+        self._evidence, self._deferred, self._stating = list(value), None, 0
+
+    def _read_deferred(self) -> None:
+        if self._deferred is None:  # another thread read it meanwhile
+            return
+        make, read = Evidence._make, list(self._evidence)
+        for blob in self._deferred.fetch(self._KIND, self.id):  # type: ignore[attr-defined]
+            read.extend(map(make, orjson.loads(blob)))
+        self._evidence, self._deferred, self._stating = read, None, 0
 
     def defer_evidence(self, source: EvidenceSource, documents: int) -> None:
         """Leave this item's evidence (stated by `documents` documents) in `source` until it is read."""
         self._deferred, self._stating = source, documents
 
-    def add_encoded_evidence(self, blob: bytes) -> None:
-        """Add evidence stored as JSON `[[document_id, source, section, start, end, quote, prop], ...]`."""
-        if self._pending is None:
-            self._pending = []
-        self._pending.append(blob)
-
     def add_evidence(self, evidence: Iterable[Evidence]) -> None:
-        self.evidence.extend(evidence)  # decoded first, to keep the order
+        self.evidence.extend(evidence)  # read first, to keep the order
 
     @property
     def documents_stating(self) -> int:
-        """How many facts (one per stating document) were merged here, without decoding them."""
-        pending = len(self._pending) if self._pending else 0
-        return self._stating + pending + len({e.document_id for e in self._evidence})
+        """How many facts (one per stating document) were merged here, without reading them."""
+        return self._stating + len({e.document_id for e in self._evidence})
 
 
 class EvidenceView(Sequence[Evidence]):

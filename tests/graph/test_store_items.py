@@ -7,6 +7,7 @@ from __future__ import annotations
 import itertools
 import sqlite3
 import tempfile
+import threading
 from pathlib import Path
 from typing import Any
 
@@ -110,3 +111,26 @@ def test_ingest_order_changes_nothing(tmp_path: Path) -> None:
             assert_same_graph(graphs[-1], consolidate(GraphData.merge(store.iter_facts())))
     for g in graphs[1:]:
         assert_same_graph(g, graphs[0])
+
+
+def test_threads_reading_the_same_evidence_read_it_once(tmp_path: Path) -> None:
+    """The API reads evidence from a thread pool: concurrent first reads must not double it."""
+    with Store(tmp_path) as store:
+        for i, source in enumerate(["a.txt", "b.txt", "c.txt", "d.txt"]):
+            store.put(make_record(source, [(item, i % len(PROPS)) for item in ITEMS], 0), "v1")
+        g = store.load_graph()
+    items = [*g.nodes.values(), *g.edges.values()]
+    start = threading.Barrier(8)
+
+    def read_all() -> None:
+        start.wait()
+        for item in items:
+            item.evidence  # noqa: B018 - the first read fills it
+
+    threads = [threading.Thread(target=read_all) for _ in range(8)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert [len(i.evidence) for i in items] == [i.documents_stating for i in items]
+    assert g.nodes["province/VN-54"].documents_stating == 4
