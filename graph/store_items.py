@@ -96,15 +96,16 @@ class StoreEvidence:
         return [r[0] for r in rows]
 
     def read_graph(self) -> GraphData:
-        """The merged graph of the snapshot, evidence deferred to `fetch`."""
+        """The merged graph of the snapshot, items in id order, evidence deferred to `fetch`."""
         with self._lock:
             rows = self._db.execute(
-                "SELECT first_doc, first_seq, kind, id, type, src, dst, props, documents FROM items"
-            ).fetchall()
-        rows.sort()
+                "SELECT kind, id, type, src, dst, props, documents, first_doc, first_seq FROM items"
+            ).fetchall()  # in primary-key order: the property sets of one item come together
         g = GraphData()
         nodes, edges, loads = g.nodes, g.edges, orjson.loads
-        for _doc, _seq, kind, fid, ftype, src, dst, props, documents in rows:
+        several: dict[tuple[str, str], list[tuple[str, int, bytes]]] = {}
+        previous: tuple[str, int, bytes] = ("", 0, b"")
+        for kind, fid, ftype, src, dst, props, documents, first_doc, first_seq in rows:
             item: Node | Edge | None = nodes.get(fid) if kind == "n" else edges.get(fid)
             if item is None:
                 if kind == "n":
@@ -112,9 +113,15 @@ class StoreEvidence:
                 else:
                     item = edges[fid] = Edge(fid, ftype, src, dst, loads(props))
                 item.defer_evidence(self, documents)
-            else:
-                merge_props(item.props, loads(props))
+            else:  # another property set of the item just read
+                several.setdefault((kind, fid), [previous]).append((first_doc, first_seq, props))
                 item.defer_evidence(self, item.documents_stating + documents)
+            previous = (first_doc, first_seq, props)
+        for (kind, fid), variants in several.items():  # folded in the order they were first stated
+            item = nodes[fid] if kind == "n" else edges[fid]
+            item.props = {}
+            for *_, props in sorted(variants):
+                merge_props(item.props, loads(props))
         return g
 
     def __deepcopy__(self, memo: dict[int, object]) -> StoreEvidence:
