@@ -13,7 +13,7 @@ time, each in its own transaction, so a bad file never stops the batch and loses
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
@@ -21,7 +21,7 @@ from typing import Literal
 from graph.errors import HoptacError
 from graph.ids import document_id
 from graph.store import DocumentRecord, Store
-from ingest.extract import Context, extract_all
+from ingest.extract import Context, Extractor, extract_all
 from ingest.extract.document import header_meta
 from ingest.normalize import match_form
 from ingest.readers import SUPPORTED_SUFFIXES, read_document
@@ -29,7 +29,7 @@ from ingest.readers.base import RawDocument
 from ingest.structure import parse_structure
 
 # Bump when extraction changes what it produces: re-ingesting then updates every document.
-EXTRACTOR_VERSION = "2026.11.23-4"
+EXTRACTOR_VERSION = "2026.11.24-1"
 
 Status = Literal["new", "unchanged", "updated", "duplicate", "failed", "skipped"]
 
@@ -61,12 +61,13 @@ def discover(paths: Iterable[str]) -> Iterator[tuple[str, str | None]]:
             yield given, None
 
 
-def build_record(raw: RawDocument) -> DocumentRecord:
-    """Everything hoptac knows about one document, ready for the store."""
+def build_record(raw: RawDocument, extractors: Sequence[Extractor] | None = None) -> DocumentRecord:
+    """Everything hoptac knows about one document, ready for the store (`extractors`: a subset to
+    run instead of every registered one, e.g. to measure what some of them cost)."""
     doc_id = document_id(raw.text)
     structure = parse_structure(raw.text)
     ctx = Context(doc_id, raw.source, raw.text, match_form(raw.text), structure)
-    facts = extract_all(ctx)
+    facts = extract_all(ctx, extractors)
     warnings = list(raw.warnings) + ctx.warnings
     if structure.header.missing:
         warnings.append("header: not found: " + ", ".join(structure.header.missing))

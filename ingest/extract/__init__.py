@@ -5,7 +5,7 @@ Adding an extractor means adding it to `EXTRACTORS`; the pipeline runs them all 
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 
 from graph.model import Fact
 from ingest.extract.activities import extract_activities
@@ -30,9 +30,10 @@ EXTRACTORS: list[Extractor] = [
 ]
 
 
-def extract_all(ctx: Context) -> list[Fact]:
+def extract_all(ctx: Context, extractors: Sequence[Extractor] | None = None) -> list[Fact]:
+    """Run `extractors` (default: every one in `EXTRACTORS`, in order) and collect their facts."""
     facts: list[Fact] = []
-    for extractor in EXTRACTORS:
+    for extractor in EXTRACTORS if extractors is None else extractors:
         facts.extend(extractor(ctx))
     return facts
 

@@ -34,26 +34,19 @@ from ingest.extract.agency_resolve import AgencyResolver, Ref
 from ingest.extract.context import Context
 from ingest.extract.parties import Party, entity_facts
 
-_LAST: list[tuple[tuple[str, int], list[Draft]]] = []  # the last documents' drafts (other extractors ask too)
-
 
 def find_drafts(r: AgencyResolver) -> list[Draft]:
-    """Every activity of the document, in text order (drafts are not changed by their users)."""
-    key = (r.ctx.doc_id, hash(r.ctx.text))
-    for k, drafts in _LAST:
-        if k == key:
-            return drafts
-    drafts = _find_drafts(r)
-    _LAST[:] = [(key, drafts), *_LAST[:1]]
-    return drafts
+    """Every activity of the document, in text order, found once per document (the money extractor
+    asks too; drafts are not changed by their users)."""
+    return r.ctx.memo("activity_drafts", lambda: _find_drafts(r))
 
 
 def _find_drafts(r: AgencyResolver) -> list[Draft]:
     ctx = r.ctx
     drafts = plan_items(ctx, Labels(ctx, r.low))
-    taken = [(s.start, s.end) for d in drafts for s in ctx.structure.flat() if s.path == d.path]
+    paths = {d.path for d in drafts}
+    taken = [(s.start, s.end) for s in ctx.structure.flat() if s.path in paths or s.kind == "table"]
     drafts += table_tasks(r)
-    taken += [(s.start, s.end) for s in ctx.structure.flat() if s.kind == "table"]
     directive = ctx.structure.header.value("doc_type") in activity_cues().task_doc_types
     drafts += section_tasks(r, taken, directive)
     return sorted(drafts, key=lambda d: d.name[0])
@@ -114,8 +107,8 @@ class _Builder:
             evidence.append(ctx.evidence(deadline[1], deadline[2], "deadline"))
         quantities: list[str] = []
         for q in find_quantities(self.r.low, *d.text):
-            if self.said(q) not in quantities:
-                quantities.append(self.said(q))
+            if (said := self.said(q)) not in quantities:
+                quantities.append(said)
                 evidence.append(ctx.evidence(*q, "quantities"))
         props["quantities"] = quantities
         return props, evidence

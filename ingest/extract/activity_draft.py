@@ -86,6 +86,11 @@ def children_of(sections: list[Section]) -> dict[str | None, list[Section]]:
     return out
 
 
+def sections_by_parent(ctx: Context) -> dict[str | None, list[Section]]:
+    """`children_of` the document's sections, once per document (not to be changed by callers)."""
+    return ctx.memo("sections_by_parent", lambda: children_of(ctx.structure.sections))
+
+
 class Labels:
     """Every label line of the document ("Thời gian:", "Cơ quan chủ trì:", "- Cơ quan phối hợp:"): a
     label that opens a line (after an optional dash) or follows a semicolon or full stop. Each hit is
@@ -94,7 +99,7 @@ class Labels:
     def __init__(self, ctx: Context, low: str) -> None:
         cues = activity_cues()
         self.hits: list[tuple[int, int, str]] = []
-        for h in cues.label_line_re.finditer(low, ctx.structure.body_start, ctx.structure.body_end or len(low)):
+        for h in cues.label_lines(low, ctx.structure.body_start, ctx.structure.body_end or len(low)):
             kind = cues.label_kind(h.group(1))
             start = _line_start(ctx.text, h.start())
             if kind and start is not None:

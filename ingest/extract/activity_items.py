@@ -11,7 +11,7 @@ activity, even one the text gives no time or body for (reported as written, neve
 from __future__ import annotations
 
 from ingest.extract.activity_cues import activity_cues
-from ingest.extract.activity_draft import Draft, Labels, after_label, children_of, section_ref, strip_span
+from ingest.extract.activity_draft import Draft, Labels, after_label, section_ref, sections_by_parent, strip_span
 from ingest.extract.context import Context
 from ingest.structure.model import Section
 
@@ -52,7 +52,7 @@ def _item(ctx: Context, s: Section, parent: Section | None, labels: Labels) -> D
 def plan_items(ctx: Context, labels: Labels) -> list[Draft]:
     """Every plan item of the document (see the module docstring)."""
     out: list[Draft] = []
-    by_parent = children_of(ctx.structure.sections)
+    by_parent = sections_by_parent(ctx)
     index = {s.path: s for s in ctx.structure.flat()}
     for parent_path, children in by_parent.items():
         items = [c for c in children if c.kind == "num"]

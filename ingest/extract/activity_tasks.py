@@ -18,15 +18,25 @@ from __future__ import annotations
 import re
 
 from ingest.extract.activity_cues import activity_cues
-from ingest.extract.activity_draft import ITEM_KINDS, Draft, Span, after_label, children_of, section_ref, strip_span
+from ingest.extract.activity_draft import (
+    ITEM_KINDS,
+    Draft,
+    Span,
+    after_label,
+    section_ref,
+    sections_by_parent,
+    strip_span,
+)
 from ingest.extract.agency_lists import ParsedList, parse_list
 from ingest.extract.agency_resolve import AgencyResolver
+from ingest.extract.spans import Covered
 from ingest.structure.model import Section
 
 TASK_KINDS = frozenset({"num", "dash", "plus", "letter", "roman"})
 MAX_LABEL = 260  # characters between a section's number and its label's colon
 _CLAUSE_END = re.compile(r";|\.(?:\s|$)")
 _PAREN = re.compile(r"\s*\([^()]{0,80}\)")
+_COMMA = re.compile(r"[,;]")
 
 
 def _vn_bodies(pl: ParsedList, places_ok: bool) -> bool:
@@ -77,9 +87,8 @@ def subject_of(r: AgencyResolver, text_start: int, end: int, generic_ok: bool = 
         pl = parse_list(r, pos, clause_end, strict=True)
         if _vn_bodies(pl, places_ok=False) and _acts(r, pl.end, clause_end):
             return pl
-    person_tail = re.compile(r.t.person_re.pattern + "$")
     for hit in r.t.body_re.finditer(m, pos, clause_end):
-        lead_in = person_tail.sub("", m[pos : hit.start()]).rstrip()
+        lead_in = r.t.person_end_re.sub("", m[pos : hit.start()]).rstrip()
         if lead_in and not lead_in.endswith((",", ":")):
             continue
         pl = parse_list(r, hit.start(), clause_end, strict=True)
@@ -96,10 +105,10 @@ def _acts(r: AgencyResolver, pos: int, end: int) -> bool:
     pos = paren.end() if paren else pos
     if verb_re.match(r.low, pos, end):
         return True
-    appos = re.compile(r"\s*,\s*" + r.t.person_re.pattern).match(r.ctx.match, pos, end)
+    appos = r.t.appos_re.match(r.ctx.match, pos, end)
     if appos is None:
         return False
-    stop = re.compile(r"[,;]").search(r.low, appos.end(), min(end, appos.end() + 60))
+    stop = _COMMA.search(r.low, appos.end(), min(end, appos.end() + 60))
     return verb_re.search(r.low, appos.end(), stop.start() if stop else min(end, appos.end() + 60)) is not None
 
 
@@ -137,13 +146,14 @@ def _label_tasks(r: AgencyResolver, s: Section, label: tuple[ParsedList, int], r
 def section_tasks(r: AgencyResolver, taken: list[Span], directive: bool) -> list[Draft]:
     """Tasks of labelled sections everywhere, and of subject sentences in directive documents."""
     out: list[Draft] = []
-    by_parent = children_of(r.ctx.structure.sections)
+    by_parent = sections_by_parent(r.ctx)
     refs: dict[str, str] = {}
+    covered = Covered(taken)
 
     def visit(parent: str | None) -> None:
         for s in by_parent.get(parent, []):
             ref = refs[s.path] = section_ref(s, refs.get(parent or ""))
-            if s.kind not in TASK_KINDS or any(a <= s.start < b for a, b in taken):
+            if s.kind not in TASK_KINDS or s.start in covered:
                 visit(s.path)
                 continue
             label = label_of(r, s)

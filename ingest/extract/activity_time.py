@@ -38,6 +38,7 @@ DATE_EXPR_RE = re.compile(
     re.IGNORECASE,
 )
 _CLAUSE_END = re.compile(r";|\.(?:\s|$)")
+_DIGIT = re.compile(r"\d")
 
 
 def _span(period: tuple[int, int] | None, start: int | None = None) -> list[int]:
@@ -93,7 +94,9 @@ def find_quantities(low: str, start: int, end: int) -> list[tuple[int, int]]:
     """Spans of quantities in `low` (the lower-case matching form): "05 lớp tập huấn", "khoảng 20 con
     đực giống", "03 đoàn"."""
     cues = activity_cues()
-    out = []
+    out: list[tuple[int, int]] = []
+    if _DIGIT.search(low, start, end) is None:  # every quantity has a number (fast to rule out)
+        return out
     for hit in cues.quantity_re.finditer(low, start, end):
         unit = re.sub(r"^\D*\d+\s*", "", " ".join(hit.group(0).split()))
         stop = hit.end()

@@ -24,6 +24,7 @@ from graph.model import EdgeFact, Fact
 from ingest.extract.agency_resolve import AgencyResolver, Ref
 from ingest.extract.context import Context
 from ingest.extract.parties import entity_facts
+from ingest.extract.spans import Covered
 
 _HEADER_FIELDS = ("doc_type", "number", "issuer", "place", "date", "title", "signer", "signer_role", "signer_authority")
 _SCAN = 240  # characters after a name where its place may be written
@@ -39,12 +40,12 @@ def agency_mentions(r: AgencyResolver) -> list[Ref]:
     """The first mention of every known agency in the body of the text (places excluded)."""
     ctx = r.ctx
     start, end = ctx.structure.body_start, ctx.structure.body_end or len(ctx.text)
-    excluded = [(a, b) for a, b in _excluded(ctx) if a < end and start < b]
+    excluded = Covered(_excluded(ctx))
     seen: dict[str, Ref] = {}
     done: set[str] = set()  # a name and what follows it, already resolved
     for hit in r.t.body_re.finditer(ctx.match, start, end):
         key = ctx.match[hit.start() : hit.end() + 40]
-        if key in done or any(a <= hit.start() < b for a, b in excluded):
+        if key in done or hit.start() in excluded:
             continue
         done.add(key)
         ref = r.body_at(hit.start(), min(end, hit.end() + _SCAN))

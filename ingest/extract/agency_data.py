@@ -24,10 +24,12 @@ from typing import Any
 import yaml
 
 from graph.errors import SchemaError
+from ingest.extract.phrase_re import Node, Token, build_trie, siblings_apart, trie_pattern
 
 AGENCY_DIR = Path(__file__).resolve().parents[1] / "data" / "agencies"
 SCOPES = {"provincial.yaml": "province", "central.yaml": "central", "institutions.yaml": "fixed"}
 _SEP = re.compile(r"(\s*[-,&/]\s*|\s+)")
+_BEHIND = r"(?<![\w&].)"  # after a form's first letter: no letter or "&" before it
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,31 +55,57 @@ def form_key(text: str) -> str:
     return _SEP.sub(lambda m: m.group(0).strip() or " ", " ".join(text.split())).lower()
 
 
-def form_pattern(form: str) -> str:
-    """Regex for a form: first letter as written, the rest case-insensitive, separators loose."""
-    parts = []
+def _form_tokens(form: str) -> list[Token]:
+    """A form after its first letter, as trie tokens (`ingest.extract.phrase_re`): a run of spaces, a
+    loose separator, or one character (keyed by its lower case: any case matches)."""
+    tokens: list[Token] = []
     for piece in _SEP.split(form[1:]):
         if not piece:
             continue
         sep = piece.strip()
         if piece.isspace():
-            parts.append(r"\s+")
+            tokens.append((" ", r"\s+"))
         elif sep and sep in "-,&/" and len(sep) == 1 and _SEP.fullmatch(piece):
-            parts.append(rf"\s*{re.escape(sep)}\s*")
+            tokens.append((f"sep{sep}", rf"\s*{re.escape(sep)}\s*"))
         else:
-            parts.append(re.escape(piece))
-    return re.escape(form[0]) + "(?i:" + "".join(parts) + ")"
+            tokens += [(c.lower(), re.escape(c)) for c in piece]
+    return tokens
 
 
-def alternation(forms: list[str], flags: str = "") -> re.Pattern[str]:
+def form_pattern(form: str) -> str:
+    """Regex for a form: first letter as written, the rest case-insensitive, separators loose."""
+    return re.escape(form[0]) + "(?i:" + "".join(rx for _, rx in _form_tokens(form)) + ")"
+
+
+def alternation(forms: list[str]) -> re.Pattern[str]:
     """Whole-word alternation of forms, longest first. Each alternative opens with its literal first
-    letter (the word-boundary check comes after it), so the regex engine can skip ahead fast."""
-    alts = []
-    for f in sorted(set(forms), key=len, reverse=True):
-        p = form_pattern(f)
-        first = re.escape(f[0])
-        alts.append(first + r"(?<![\w&].)" + p[len(first) :])
-    return re.compile(rf"{flags}(?:{'|'.join(alts)})(?![\w&])")
+    letter (the word-boundary check comes after it), so the regex engine can skip ahead fast; the
+    forms sharing a first letter are one trie, so a name is read once, not once per form."""
+    unique = sorted(set(forms), key=len, reverse=True)
+    tries = {
+        first: build_trie(_form_tokens(f) for f in unique if f[0] == first) for first in sorted({f[0] for f in unique})
+    }
+    if _trie_safe(unique, list(tries.values())):
+        alts = [re.escape(first) + _BEHIND + "(?i:" + trie_pattern(trie) + ")" for first, trie in tries.items()]
+    else:
+        alts = [re.escape(f[0]) + _BEHIND + form_pattern(f)[len(re.escape(f[0])) :] for f in unique]
+    return re.compile(rf"(?:{'|'.join(alts)})(?![\w&])")
+
+
+def _trie_safe(forms: list[str], tries: list[Node]) -> bool:
+    """True when the tries find what the longest-first alternation finds: sibling characters never
+    match the same letter in any case, no form has white space at its ends, and a form whose tokens
+    extend another's is not shorter than it (a trie prefers the longer path)."""
+    if any(f != f.strip() or any(len(c.lower()) != 1 for c in f) for f in forms):
+        return False
+    longest: dict[tuple[str, ...], int] = {}
+    for f in forms:
+        key = (f[0], *(k for k, _ in _form_tokens(f)))
+        longest[key] = max(longest.get(key, 0), len(f))
+    for key, n in longest.items():
+        if any(longest.get(key[:i], 0) > n for i in range(1, len(key))):
+            return False
+    return all(siblings_apart(trie, ignore_case=True) for trie in tries)
 
 
 def _load(name: str) -> dict[str, Any]:
@@ -118,7 +146,9 @@ class AgencyTables:
     org_re: re.Pattern[str]
     org_kinds: dict[str, str]
     not_org_re: re.Pattern[str]
-    person_re: re.Pattern[str]
+    person_re: re.Pattern[str]  # a person's title ("Giám đốc ") before a body
+    person_end_re: re.Pattern[str]  # the same, ending the text
+    appos_re: re.Pattern[str]  # ", <person's title> " after a body
 
     def body(self, form: str) -> Body | None:
         return self.forms.get(form_key(form))
@@ -156,6 +186,7 @@ def agency_tables() -> AgencyTables:
         names = [originals[k][len(head) :] for k in originals if originals[k].startswith(head)]
         bare[g["head"]] = alternation(names)
     org_kinds = {w: o["kind"] for o in lists["org_heads"] for w in o["words"]}
+    person = alternation(lists["person_titles"]).pattern + r"\s+"
     return AgencyTables(
         forms=forms,
         body_re=alternation(list(originals.values())),
@@ -165,7 +196,9 @@ def agency_tables() -> AgencyTables:
         org_re=alternation(list(org_kinds)),
         org_kinds={form_key(w): k for w, k in org_kinds.items()},
         not_org_re=alternation(lists["not_org"]),
-        person_re=re.compile(alternation(lists["person_titles"]).pattern + r"\s+"),
+        person_re=re.compile(person),
+        person_end_re=re.compile(person + "$"),
+        appos_re=re.compile(r"\s*,\s*" + person),
     )
 
 

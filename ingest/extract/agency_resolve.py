@@ -15,13 +15,13 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from graph.ids import node_id, slug
+from graph.ids import node_id
 from ingest.extract.agency_data import Body, agency_tables, form_key
 from ingest.extract.context import Context
 from ingest.extract.cues import load_cues
 from ingest.extract.mentions import RUN_RE, TOKEN_RE, Mention, trim_run
-from ingest.extract.parties import Party, agency_party
-from ingest.extract.places import PlaceResolver, country_party
+from ingest.extract.parties import Party, agency_party, name_slug
+from ingest.extract.places import PlaceResolver, country_party, issued_in
 from ingest.gazetteer import get_gazetteer
 
 _PLACE_LEVELS = {"province", "city", "district", "commune"}
@@ -62,15 +62,14 @@ class AgencyResolver:
 
     def __init__(self, ctx: Context) -> None:
         self.ctx = ctx
-        self.low = lower_same_length(ctx.match)  # the cue form of the whole text, for lower-case cues
+        self.low = ctx.lowered()[0]  # the cue form of the whole text, for lower-case cues
         self.t = agency_tables()
         self.gz = get_gazetteer()
-        place = ctx.structure.header.place
-        cand = self.gz.vn_province(place.value) if place is not None else None
-        self.home_key = cand.key if cand is not None and cand.method != "fuzzy" else None
+        self.home_key = issued_in(ctx)
         self.places = PlaceResolver(self.home_key)
         self._fixed: dict[str, Party | None] = {}
         self._parties: dict[tuple[str, str], Party] = {}
+        self._central: dict[Body, Party] = {}
 
     def province(self, key: str | None) -> Party | None:
         """The party of a Vietnamese province by gazetteer key (the document's home when None)."""
@@ -131,7 +130,7 @@ class AgencyResolver:
         if body is None:
             return None
         if body.scope == "central":
-            return Ref(body.written, pos, hit.end(), central_party(body), body.kind)
+            return Ref(body.written, pos, hit.end(), self.central(body), body.kind)
         if body.scope == "fixed":
             place = self.province(body.place)
             return Ref(body.written, pos, hit.end(), self.party_for(body, place) if place else None, body.kind)
@@ -152,11 +151,17 @@ class AgencyResolver:
     def default_ref(self, body: Body, start: int, end: int) -> Ref:
         """A body named with no place after it: central, its fixed place, or the document's province."""
         if body.scope == "central":
-            return Ref(body.written, start, end, central_party(body), body.kind)
+            return Ref(body.written, start, end, self.central(body), body.kind)
         place = self.province(body.place)
         if place is None:
             return Ref(body.written, start, end, None, body.kind)
         return Ref(body.written, start, end, place if body.as_place else self.party_for(body, place), body.kind)
+
+    def central(self, body: Body) -> Party:
+        """`central_party(body)`, one object per document (parties are not changed)."""
+        if body not in self._central:
+            self._central[body] = central_party(body)
+        return self._central[body]
 
     def party_for(self, body: Body, place: Party) -> Party:
         """The entity of `body` in `place` (one object per document: parties are not changed)."""
@@ -170,7 +175,7 @@ class AgencyResolver:
             key = place.id.split("/", 1)[1]
             props = {"name": body.name, "name_vi": body.name, "kind": body.kind, "place": place.id,
                      "country": place.country, "level": "agency", "aliases": list(body.aliases)}  # fmt: skip
-            return Party(node_id("Agency", key, slug(body.name)), "Agency", place.side, props, place=place,
+            return Party(node_id("Agency", key, name_slug(body.name)), "Agency", place.side, props, place=place,
                          country=place.country)  # fmt: skip
         party = agency_party(body.name, body.kind, place)
         party.props["aliases"] = list(body.aliases)
@@ -196,14 +201,6 @@ def _trim(run: str, level: str | None) -> str:
     return trim_run(run, get_gazetteer(), level)
 
 
-def lower_same_length(text: str) -> str:
-    """`text.lower()`, keeping any character whose lower case is longer as it is (offsets hold)."""
-    low = text.lower()
-    if len(low) == len(text):
-        return low
-    return "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
-
-
 def name_end(m: str, start: int, name: str) -> int:
     """Where `name` (tokens joined by one space, as `trim_run` gives) ends in `m` from `start`."""
     n = len(name.split())
@@ -218,7 +215,7 @@ def central_party(body: Body) -> Party:
     vn = country_party("VN")
     props = {"name": body.name, "name_vi": body.name, "kind": body.kind, "place": vn.id, "country": "VN",
              "level": "agency", "aliases": list(body.aliases)}  # fmt: skip
-    return Party(node_id("Agency", "VN", slug(body.name)), "Agency", "vn", props, place=vn, country="VN")
+    return Party(node_id("Agency", "VN", name_slug(body.name)), "Agency", "vn", props, place=vn, country="VN")
 
 
 __all__ = ["AgencyResolver", "Ref", "central_party", "form_key", "name_end"]

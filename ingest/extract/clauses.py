@@ -15,6 +15,8 @@ import re
 from collections.abc import Iterable
 from itertools import pairwise
 
+from ingest.extract.context import Context
+
 _SENT_END = re.compile(r"[.!?](?=\s+[\"“(\-*+A-ZÀ-ỸĐ0-9])|;(?=\s)|[.!?;]$|\|")
 # Words whose final dot does not end a sentence: "TP. Hồ Chí Minh", "Mr. Phan", initials "V. A".
 ABBREVIATIONS = frozenset(
@@ -28,7 +30,9 @@ def _is_abbreviation(text: str, dot: int) -> bool:
         return False
     w = word.group(1)
     return w in ABBREVIATIONS or (len(w) == 1 and w.isupper())
-_LINE_END_PUNCT = re.compile(r"[.!?;:|)]\s*$")
+
+
+_LINE_END_PUNCT = ".!?;:|)"  # a line ending with one of these (and white space) ends a sentence
 _NEXT_CHAR = re.compile(r"\s*(\S)")
 _ITEM_START = re.compile(r"\s*(?:[-+•*]\s|\d+(?:\.\d+)*\.?\s|[IVX]+\.\s|[a-zđ]\)\s|!\[)")
 
@@ -38,8 +42,13 @@ def is_wrapped(text: str) -> bool:
     lines = [ln for ln in text.splitlines() if ln.strip()]
     if len(lines) < 5:
         return False
-    ending = sum(1 for ln in lines if _LINE_END_PUNCT.search(ln))
+    ending = sum(1 for ln in lines if ln.rstrip()[-1] in _LINE_END_PUNCT)
     return ending / len(lines) < 0.5
+
+
+def wrapped_layout(ctx: Context) -> bool:
+    """`is_wrapped(ctx.text)`, once per document for every extractor that needs it."""
+    return ctx.memo("wrapped_layout", lambda: is_wrapped(ctx.text))
 
 
 def _in_brackets(text: str, pos: int) -> bool:

@@ -13,6 +13,21 @@ from ingest.structure.model import DocumentStructure
 T = TypeVar("T")
 
 
+def lower_same_length(text: str) -> str:
+    """`text.lower()`, keeping any character whose lower case is longer as it is (offsets hold)."""
+    low = text.lower()
+    if len(low) == len(text):
+        return low
+    return "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+
+
+def _lowered(text: str) -> tuple[str, bool]:
+    low = text.lower()
+    if len(low) == len(text):
+        return low, "\u03a3" not in text
+    return lower_same_length(text), False
+
+
 @dataclass(slots=True)
 class Context:
     """One document being extracted.
@@ -37,14 +52,13 @@ class Context:
         value: T = self.shared[key]
         return value
 
+    def lowered(self) -> tuple[str, bool]:
+        """`lower_same_length(match)`, once per document, and whether each slice of it is the slice's own
+        lower case (no character's lower case is longer, no Greek capital sigma, whose lower case
+        depends on the letters around it)."""
+        return self.memo("lowered", lambda: _lowered(self.match))
+
     def evidence(self, start: int, end: int, prop: str | None = None) -> Evidence:
         """Evidence for the span `start:end`, citing the innermost section that contains it."""
-        return Evidence(
-            document_id=self.doc_id,
-            source=self.source,
-            section=self.structure.section_at(start),
-            start=start,
-            end=end,
-            quote=self.text[start:end],
-            prop=prop,
-        )
+        section = self.structure.section_at(start)
+        return Evidence(self.doc_id, self.source, section, start, end, self.text[start:end], prop)  # positional: fast

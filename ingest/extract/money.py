@@ -32,10 +32,10 @@ from decimal import Decimal
 from graph.errors import InputError
 from graph.ids import digest, edge_id, node_id
 from graph.model import EdgeFact, Fact, NodeFact
+from ingest.extract.clauses import wrapped_layout
 from ingest.extract.context import Context
 from ingest.extract.money_cues import NOT_BEFORE, MoneyCues, load_money_cues
-from ingest.extract.money_number import NUMBER, parse_vn_number, plain
-from ingest.extract.ref_parse import wrapped_layout
+from ingest.extract.money_number import parse_vn_number, plain
 
 PURPOSE_MAX = 160  # characters of context kept as the purpose
 BREAKDOWN_GAP = 600  # a line of a breakdown is at most this far after the previous sum
@@ -106,17 +106,18 @@ def _purpose(ctx: Context, start: int, floor: int, wrapped: bool, cues: MoneyCue
     return _LEADING_RE.sub("", purpose)
 
 
-_NUMBER_RE = re.compile(NUMBER)
-_AFTER_RE = re.compile(r" *([^\W\d_]|\$)")
+# A number (`NUMBER` spelt out, its first digit apart so that the search skips to digits) that may open
+# a sum: nothing of `NOT_BEFORE` glued before it, a word or "$" after it.
+_CANDIDATE_RE = re.compile(
+    rf"[0-9](?<![{''.join(map(re.escape, sorted(NOT_BEFORE)))}].)[0-9]*(?:[.,][0-9]+)*(?= *(?:[^\W\d_]|\$))"
+)
 
 
 def _candidates(match: str, cues: MoneyCues) -> Iterator[re.Match[str]]:
     """Sums of money: the full pattern is tried only where a number is followed by a word (fast)."""
     end = 0
-    for n in _NUMBER_RE.finditer(match):
-        if n.start() < end or (n.start() and match[n.start() - 1] in NOT_BEFORE):
-            continue
-        if not _AFTER_RE.match(match, n.end()):
+    for n in _CANDIDATE_RE.finditer(match):
+        if n.start() < end:
             continue
         m = cues.amount_re.match(match, n.start())
         if m is not None:
@@ -127,7 +128,7 @@ def _candidates(match: str, cues: MoneyCues) -> Iterator[re.Match[str]]:
 def find_amounts(ctx: Context) -> list[Amount]:
     """Every sum of money in the document, in order, with breakdown lines linked to their totals."""
     cues = load_money_cues()
-    wrapped = wrapped_layout(ctx.text)
+    wrapped = wrapped_layout(ctx)
     out: list[Amount] = []
     open_totals: list[tuple[Amount, Decimal]] = []  # (total, what its lines have not covered yet)
     for m in _candidates(ctx.match, cues):

@@ -12,8 +12,9 @@ from dataclasses import dataclass
 from decimal import Decimal
 from functools import cache
 
-from ingest.extract.cues import LETTER, _alternation, _load
+from ingest.extract.cues import LETTER, _load
 from ingest.extract.money_number import NUMBER
+from ingest.extract.phrase_re import phrase_trie
 
 NOT_BEFORE = frozenset(LETTER + "0123456789.,")
 
@@ -33,7 +34,8 @@ class MoneyCues:
 
 
 def _spaced(words: list[str]) -> str:
-    return _alternation([w.lower() for w in words])
+    """`_alternation` of the words in lower case (the patterns ignore case), as one trie."""
+    return phrase_trie([w.lower() for w in words], any_case=True)
 
 
 @cache

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from graph.ids import edge_id, node_id, slug
@@ -37,6 +38,20 @@ class Party:
         return self.type == "Agency"
 
 
+@lru_cache(maxsize=16384)
+def _link_id(type_name: str, source: str, target: str) -> str:
+    """`edge_id` of a link between two entities (part of, located in, succeeded by), remembered: an
+    agency's province and the province's successor are linked again at every mention."""
+    return edge_id(type_name, source, target)
+
+
+@lru_cache(maxsize=4096)
+def name_slug(name: str) -> str:
+    """`slug(name)` for the name of a body or a role, remembered: the same few hundred recur in every
+    document."""
+    return slug(name)
+
+
 def country_party(code: str, name: str) -> Party:
     return Party(node_id("Country", code), "Country", "foreign", {"name": name, "iso3166_1": code, "level": "country"})
 
@@ -50,7 +65,7 @@ def agency_party(head: str, kind: str | None, place: Party) -> Party:
     name = f"{head} {unit_word} {place_name}".replace("  ", " ")
     key = place.id.split("/", 1)[1]
     return Party(
-        node_id("Agency", key, slug(head)), "Agency", place.side,
+        node_id("Agency", key, name_slug(head)), "Agency", place.side,
         {"name": name, "name_vi": name, "kind": kind, "place": place.id, "country": place.country,
          "level": "agency"},
         place=place, country=place.country,
@@ -70,16 +85,16 @@ def entity_facts(party: Party, evidence: tuple[Evidence, ...]) -> Iterator[Fact]
     yield NodeFact(party.id, party.type, party.props, evidence)
     if party.place is not None:
         yield from entity_facts(party.place, evidence)
-        yield EdgeFact(edge_id("PART_OF", party.id, party.place.id), "PART_OF", party.id, party.place.id, {}, evidence)
+        yield EdgeFact(_link_id("PART_OF", party.id, party.place.id), "PART_OF", party.id, party.place.id, {}, evidence)
     if party.successor is not None and party.succession is not None:
         ev = (party.succession,)
         yield NodeFact(party.successor.id, party.successor.type, party.successor.props, ev)
         yield EdgeFact(
-            edge_id("SUCCEEDED_BY", party.id, party.successor.id), "SUCCEEDED_BY", party.id, party.successor.id,
+            _link_id("SUCCEEDED_BY", party.id, party.successor.id), "SUCCEEDED_BY", party.id, party.successor.id,
             {"date": party.succession_date}, ev,
         )  # fmt: skip
     if party.parent is not None:
         yield from entity_facts(party.parent, evidence)
         yield EdgeFact(
-            edge_id("LOCATED_IN", party.id, party.parent.id), "LOCATED_IN", party.id, party.parent.id, {}, evidence
+            _link_id("LOCATED_IN", party.id, party.parent.id), "LOCATED_IN", party.id, party.parent.id, {}, evidence
         )

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 from graph.ids import digest, edge_id, node_id
 from graph.model import EdgeFact, Evidence, Fact, NodeFact
-from ingest.extract.clauses import split_clauses
+from ingest.extract.clauses import split_clauses, wrapped_layout
 from ingest.extract.context import Context
 from ingest.extract.cues import Cues, blank, cue_form, load_cues
 from ingest.extract.dates import find_period, find_signed_on
@@ -87,6 +87,9 @@ def _instrument(
 def _cue_text(ctx: Context, start: int, end: int) -> str:
     """The clause in cue form. `ctx.match` is already the matching form, so lower case is all that is
     left — unless lower-casing would change its length (not for Vietnamese), then the slow way."""
+    low, sliceable = ctx.lowered()
+    if sliceable:  # the document's lower case, once: the same as lower-casing the clause
+        return low[start:end]
     lowered = ctx.match[start:end].lower()
     return lowered if len(lowered) == end - start else cue_form(ctx.match[start:end])
 
@@ -145,7 +148,7 @@ def collect_pairs(ctx: Context, cues: Cues | None = None) -> list[PairState]:
     section_starts += [x for f in (header.doc_type, header.place) if f is not None for x in (f.start, f.end)]
     state: dict[tuple[str, str], PairState] = {}
     last: list[tuple[int, list[tuple[Party, Party]]]] = []
-    clauses = split_clauses(ctx.text, section_starts)
+    clauses = split_clauses(ctx.text, section_starts, wrapped_layout(ctx))
     for i, (start, end) in enumerate(clauses):
         if not _has_relation(ctx, start, end, cues):
             # a later clause may still postpone what an earlier one stated: "hai bên thống nhất hoãn ..."

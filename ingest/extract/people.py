@@ -33,9 +33,9 @@ from ingest.extract.agency_resolve import central_party
 from ingest.extract.context import Context
 from ingest.extract.cues import _alternation
 from ingest.extract.mentions import RUN_RE, Mention
-from ingest.extract.parties import Party, agency_party, entity_facts
+from ingest.extract.parties import Party, agency_party, entity_facts, name_slug
 from ingest.extract.people_mentions import Titled, find_titled, people_cues
-from ingest.extract.places import PlaceResolver, country_party
+from ingest.extract.places import PlaceResolver, country_party, issued_in
 from ingest.gazetteer import get_gazetteer
 from ingest.structure.model import Field
 
@@ -71,8 +71,7 @@ class Places:
 
     def __init__(self, ctx: Context) -> None:
         place = ctx.structure.header.place
-        cand = get_gazetteer().vn_province(place.value) if place is not None else None
-        self.home_key = cand.key if cand is not None and cand.method != "fuzzy" else None
+        self.home_key = issued_in(ctx)
         if place is None:
             self.home_key = most_named_province(ctx.match)
         self.fallback = slug(place.value) if place is not None else "unknown"
@@ -118,7 +117,7 @@ def _person_facts(o: Official, evidence: tuple[Evidence, ...], membership: tuple
         member = membership or evidence
         yield from entity_facts(o.agency, member)
         yield EdgeFact(
-            edge_id("MEMBER_OF", o.id, o.agency.id, slug(o.role or "")), "MEMBER_OF", o.id, o.agency.id,
+            edge_id("MEMBER_OF", o.id, o.agency.id, name_slug(o.role or "")), "MEMBER_OF", o.id, o.agency.id,
             {"role": o.role}, member,
         )  # fmt: skip
 

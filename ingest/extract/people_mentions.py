@@ -25,7 +25,8 @@ from typing import Any
 from ingest.extract.agency_data import Body, agency_tables
 from ingest.extract.cues import LETTER, _alternation, _load, load_cues
 from ingest.extract.mentions import RUN_RE
-from ingest.gazetteer import get_gazetteer
+from ingest.extract.phrase_re import phrase_alternation
+from ingest.extract.places import cached_index
 
 _SPACES = re.compile(r" +")
 _LEVELS = ("province", "city", "district")
@@ -68,7 +69,8 @@ def people_cues() -> PeopleCues:
     return PeopleCues(
         unit_re=re.compile(rf" +(?:của +)?(?P<unit>{_alternation(list(units))})(?![{LETTER}])"),
         unit_levels=units,
-        role_re=re.compile(rf"(?P<role>{_alternation(data['roles'])})(?![{LETTER}])"),  # caller: no letter before
+        # the caller checks that no letter comes before a role
+        role_re=re.compile(rf"(?P<role>{phrase_alternation([data['roles']])})(?![{LETTER}])"),
         honorific_re=re.compile(
             rf"(?:(?P<indef>(?<![{LETTER}])(?:{indefinite}) +))?"
             rf"(?<![{LETTER}])(?:{_alternation(data['honorifics'])}) +$"
@@ -84,7 +86,7 @@ def _known_at(name: str, level: str | None, body: Body | None) -> bool:
     """The gazetteer knows `name` at the level the unit word gives (any country; a centrally-run city
     is a province); without a unit word, at any level when no body, or a body named with its place
     ("Tỉnh ủy Hồ Nam"), comes before."""
-    levels = {lv.split(":")[-1] for lv in get_gazetteer().levels(name)}
+    levels = {lv.split(":")[-1] for lv in cached_index().levels(name)}
     if level is None:
         return bool(levels) and (body is None or body.place_named)
     return level in levels or (level == "city" and "province" in levels)
@@ -95,7 +97,7 @@ def _person_name(run: str, role: str, cues: PeopleCues) -> str | None:
     tokens = run.split()[:MAX_NAME_TOKENS]
     if len(tokens) < 2 or any(t.isupper() and len(t) > 1 for t in tokens):
         return None
-    if tokens[0] in cues.surnames or (role in cues.foreign and not get_gazetteer().levels(" ".join(tokens))):
+    if tokens[0] in cues.surnames or (role in cues.foreign and not cached_index().levels(" ".join(tokens))):
         return " ".join(tokens)
     return None
 

@@ -197,13 +197,23 @@ def _excluded_spans(ctx: Context) -> list[tuple[int, int]]:
     return spans
 
 
+def issued_in(ctx: Context) -> str | None:
+    """The key of the Vietnamese province the place of issue names (a fuzzy match is no answer), or
+    None; looked up once per document for every extractor that asks."""
+
+    def look() -> str | None:
+        place = ctx.structure.header.place
+        cand = get_gazetteer().vn_province(place.value) if place is not None else None
+        return cand.key if cand is not None and cand.method != "fuzzy" else None
+
+    return ctx.memo("issued_in", look)
+
+
 def home_key(ctx: Context, parties: list[Party]) -> str | None:
     """The document's own province: its place of issue, else the Vietnamese province named most."""
-    gz = get_gazetteer()
-    place = ctx.structure.header.value("place")
-    cand = gz.vn_province(place) if place else None
-    if cand is not None and cand.method != "fuzzy":
-        return cand.key
+    key = issued_in(ctx) if ctx.structure.header.value("place") else None
+    if key is not None:
+        return key
     counts = Counter(
         p.id.split("/", 1)[1] for p in parties if p.type == "Province" and not (p.mention and p.mention.venue)
     )

@@ -21,11 +21,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import cache
 from typing import Any
 
-from ingest.extract.clauses import is_wrapped
 from ingest.extract.cues import LETTER, UPPER, _alternation, _load
+from ingest.extract.phrase_re import phrase_trie
 from ingest.structure.data import tables
 from ingest.structure.dates import iso_date
 
@@ -33,8 +33,10 @@ TITLE_MAX = 300
 ISSUER_MAX_WORDS = 8
 MARKS = "₀₁₂₃₄₅₆₇₈₉⁰¹²³⁴⁵⁶⁷⁸⁹"
 # A number and symbol: digits (possibly none, in a draft: "/QĐ-UBND"), then codes joined by / and -.
+# The same as "(?:[0-9]+(?:/[0-9]{4})? ?[/-] ?|/ ?)CODE...", written to open with a character class
+# so that a search skips straight to digits and slashes.
 _CODE = rf"[{UPPER}][{LETTER}&]*[0-9]*"
-SYMBOL = rf"(?:[0-9]+(?:/[0-9]{{4}})? ?[/-] ?|/ ?){_CODE}(?:[/-]{_CODE})*"
+SYMBOL = rf"[0-9/](?:(?<=[0-9])[0-9]*(?:/[0-9]{{4}})? ?[/-] ?|(?<=/) ?){_CODE}(?:[/-]{_CODE})*"
 _DATE = (
     r"(?:\s*,)?\s+(?:ngày\s*(?P<d>[0-9]{1,2})?\s*(?P<s>[/.-])\s*(?P<m>[0-9]{1,2})\s*(?P=s)\s*(?P<y>[0-9]{4})"
     r"|ngày\s+(?P<d2>[0-9]{1,2})\s+tháng\s+(?P<m2>[0-9]{1,2})\s+năm\s+(?P<y2>[0-9]{4})"
@@ -82,7 +84,7 @@ def load_ref_cues() -> RefCues:
     data = _load("references.yaml")
     names = [t.name for t in tables().doc_types] + list(data["types"])
     type_names = {" ".join(n.lower().split()): n for n in names}
-    types = _alternation(list(type_names))
+    types = phrase_trie(list(type_names), any_case=True)  # the patterns with types ignore case
     titled = _alternation(data["titled_types"])
     amending = _alternation(data["amending"])
     stops = r"ngày|năm|số|của|theo|thì|đã|được|về|để|tại|trên|có"
@@ -107,12 +109,6 @@ _TERM_RE = re.compile(r"\s*\((?:khóa|khoá|nhiệm kỳ)[^)]{0,30}\)", re.IGNOR
 _SUBJECT_RE = re.compile(r"\s+về\s+(?:việc\s+)?")
 _CLAUSE_END = {True: re.compile(r"[;:]|\.(?:\s|$)|\.\s*/"), False: re.compile(r"[;:\n]|\.(?:\s|$)|\.\s*/")}
 TYPE_WINDOW = 40  # characters before a symbol in which its type is written
-
-
-@lru_cache(maxsize=4)
-def wrapped_layout(text: str) -> bool:
-    """`ingest.extract.clauses.is_wrapped`, once per document for the extractors that need it."""
-    return is_wrapped(text)
 
 
 def _date(match: str, pos: int) -> tuple[str | None, int]:

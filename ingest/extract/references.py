@@ -36,11 +36,13 @@ from typing import Any
 
 from graph.ids import edge_id, node_id, slug
 from graph.model import EdgeFact, Fact, NodeFact
+from ingest.extract.clauses import wrapped_layout
 from ingest.extract.context import Context
 from ingest.extract.cues import _alternation
-from ingest.extract.ref_parse import MARKS, Reference, find_references, load_ref_cues, wrapped_layout
+from ingest.extract.phrase_re import phrase_trie
+from ingest.extract.places import issued_in
+from ingest.extract.ref_parse import MARKS, Reference, find_references, load_ref_cues
 from ingest.extract.ref_relations import CITES, classify
-from ingest.gazetteer import get_gazetteer
 
 TITLE_KEY_MAX = 80
 _NO_MARKS = str.maketrans("", "", MARKS)
@@ -67,9 +69,7 @@ def ref_key(ref: Reference, home: str | None) -> tuple[str, ...]:
 
 def _home(ctx: Context) -> tuple[str | None, Any]:
     """The citing document's province key and its place-of-issue field."""
-    place = ctx.structure.header.place
-    cand = get_gazetteer().vn_province(place.value) if place else None
-    return (cand.key if cand is not None and cand.method != "fuzzy" else None), place
+    return issued_in(ctx), ctx.structure.header.place
 
 
 def _own_number(ctx: Context) -> str | None:
@@ -121,7 +121,7 @@ def _edge(ctx: Context, relation: str, source: str, target: str, start: int, end
 def _attached_re() -> re.Pattern[str]:
     """ "Ban hành kèm theo Quyết định này Đề án <title>." (the type words of the reference cues)."""
     cues = load_ref_cues()
-    types = _alternation(list(cues.type_names))
+    types = phrase_trie(list(cues.type_names), any_case=True)
     return re.compile(
         rf"(?:{_alternation(cues.data['attached'])})\s+(?:{types})\s+này\s*,?\s+(?P<type>{types})\s+"
         rf"(?P<title>[^;\n]+?)\s*(?:[.;](?:\s|$)|\n|$)",
@@ -155,7 +155,7 @@ def reference_facts(ctx: Context) -> list[Fact]:
     """Stubs and lineage edges of one document (see the module docstring)."""
     header_number = ctx.structure.header.number
     refs = [
-        r for r in find_references(ctx.text, ctx.match, wrapped_layout(ctx.text))
+        r for r in find_references(ctx.text, ctx.match, wrapped_layout(ctx))
         if header_number is None or not (header_number.start <= r.start < header_number.end)
     ]  # fmt: skip
     _fill_dates(refs)
