@@ -84,22 +84,32 @@ class PartnershipView:
             return None
         a = max(shared, key=lambda n: (bool(n.props.get("period_start")), n.documents_stating, n.id))
         p = a.props
-        period = f"{p['period_start']}-{p['period_end']}" if p.get("period_start") else None
         return {
-            "id": a.id, "title": p.get("name"), "instrument": p.get("instrument"), "period": period,
+            "id": a.id, "title": p.get("name"), "instrument": p.get("instrument"), "period": _period(p),
             "signed_on": p.get("signed_on") or edge.props.get("signed_on"),
         }  # fmt: skip
 
     def rows(self) -> Iterator[dict[str, Any]]:
         for e in sorted(self.g.edges_of("PARTNERS_WITH"), key=lambda e: (e.source, e.target)):
+            agreement = self.agreement(e)
             yield {
                 "id": e.id,
                 "vn_party": self.party(e.source),
                 "foreign_party": self.party(e.target),
                 "status": self.status(e),
-                "agreement": self.agreement(e),
+                "period": _period(e.props) or (agreement or {}).get("period"),
+                "signed_on": e.props.get("signed_on") or (agreement or {}).get("signed_on"),
+                "agreement": agreement,
                 "evidence": [evidence_json(ev) for ev in e.evidence],
             }
+
+
+def _period(props: dict[str, Any]) -> str | None:
+    """'2021-2025' from `period_start`/`period_end` (of an agreement, or of a relationship with no
+    named instrument)."""
+    if not props.get("period_start"):
+        return None
+    return f"{props['period_start']}-{props.get('period_end') or ''}"
 
 
 def citations(row: dict[str, Any], document_label: Callable[[str, str], str]) -> str:
@@ -199,6 +209,6 @@ PARTNERSHIP_CSV_FIELDS = (
     ["id"]
     + [f"vn_party.{f}" for f in PARTY_FIELDS]
     + [f"foreign_party.{f}" for f in PARTY_FIELDS]
-    + ["status", "agreement.id", "agreement.title", "agreement.instrument", "agreement.period",
+    + ["status", "period", "signed_on", "agreement.id", "agreement.title", "agreement.instrument", "agreement.period",
        "agreement.signed_on", "evidence"]
 )  # fmt: skip

@@ -32,13 +32,13 @@ def partners(request: Request, service: Service, of: str, status: str | None = N
 
 
 def _overlaps(row: dict[str, Any], year_from: int | None, year_to: int | None) -> bool:
-    a = row["agreement"] or {}
-    period = a.get("period")
+    period = row["period"]
     if year_from is None and year_to is None:
         return True
     if not period:
         return False
-    start, end = (int(x) for x in period.split("-"))
+    first, _, last = period.partition("-")
+    start, end = int(first), int(last or first)
     return (year_from is None or end >= year_from) and (year_to is None or start <= year_to)
 
 
