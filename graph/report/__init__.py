@@ -42,17 +42,22 @@ HTML_WORDS = ("network", "timeline", "table", "evidence", "no_rows", "generated"
 
 
 def agreement_bars(g: GraphData, rows: list[dict[str, Any]], lang: Lang) -> list[Bar]:
-    """The agreements of the rows (once each), with period, signing date and status."""
+    """The agreements of the rows (once each), with period, signing date and status; and the
+    relationships that name no agreement but state a period (schools "ký hợp tác 03 năm 2019-2021")."""
     bars: dict[str, Bar] = {}
     for r in rows:
         a = r["agreement"]
-        if not a or a["id"] in bars:
+        key = a["id"] if a else r["id"]
+        if key in bars or (not a and not r.get("period")):
             continue
-        props = g.nodes[a["id"]].props if a["id"] in g.nodes else {}
+        props = g.nodes[a["id"]].props if a and a["id"] in g.nodes else {}
+        start, _, end = str(r.get("period") or "").partition("-")
         pair = f"{party_text(r['vn_party'], lang)} — {party_text(r['foreign_party'], lang)}"
-        bars[a["id"]] = Bar(
-            label=str(a.get("title") or pair), status=str(props.get("status") or r["status"]),
-            start=props.get("period_start"), end=props.get("period_end"), signed=parse_date(a.get("signed_on")),
+        bars[key] = Bar(
+            label=str((a or {}).get("title") or pair), status=str(props.get("status") or r["status"]),
+            start=props.get("period_start") or (int(start) if start else None),
+            end=props.get("period_end") or (int(end) if end else None),
+            signed=parse_date((a or {}).get("signed_on") or r.get("signed_on")),
         )  # fmt: skip
     return sorted(bars.values(), key=lambda b: (b.start or (b.signed.year if b.signed else 9999), b.label))
 

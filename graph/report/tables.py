@@ -66,13 +66,8 @@ def citations(row: Row, g: GraphData) -> str:
     return cite_documents(row, lambda doc_id, source: doc_name(g, doc_id, source))
 
 
-def _period(row: Row, g: GraphData) -> str:
-    agreement = row["agreement"] or {}
-    if agreement.get("period"):
-        return str(agreement["period"]).replace("-", "–")
-    edge = g.edges.get(row["id"])
-    p = edge.props if edge else {}
-    return f"{p['period_start']}–{p.get('period_end', '')}" if p.get("period_start") else ""
+def _period(row: Row) -> str:
+    return str(row.get("period") or "").replace("-", "–")
 
 
 def table_rows(rows: Sequence[Row], g: GraphData, lang: Lang) -> list[Row]:
@@ -89,7 +84,7 @@ def table_rows(rows: Sequence[Row], g: GraphData, lang: Lang) -> list[Row]:
             "status": word("status", r["status"], lang),
             "agreement": " ".join(str(a.get("title") or "").split()),
             "instrument": word("instrument", a["instrument"], lang) if a.get("instrument") else "",
-            "period": _period(r, g),
+            "period": _period(r),
             "signed_on": a.get("signed_on") or "",
             "documents": citations(r, g),
             "vn_party_id": r["vn_party"]["id"],

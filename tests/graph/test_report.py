@@ -20,24 +20,16 @@ from typer.testing import CliRunner
 import graph.report.figures
 import graph.report.tables
 from api.cli import app
-from graph.consolidate import consolidate
 from graph.errors import InputError, NotFoundError
 from graph.model import GraphData
 from graph.partnerships import partners_of
 from graph.report import build_report
 from graph.report.figures import Bar, parse_date, timeline_figure
 from graph.store import Store
-from ingest.pipeline import build_record, ingest_paths
-from ingest.readers import read_document
+from ingest.pipeline import ingest_paths
 
 CORPUS = Path(__file__).resolve().parents[2] / "examples" / "corpus"
 PLACE = "Bắc Giang"
-
-
-@pytest.fixture(scope="module")
-def corpus_graph() -> GraphData:
-    facts = [f for path in sorted(CORPUS.glob("*.txt")) for f in build_record(read_document(path)).facts]
-    return consolidate(GraphData.merge(facts))
 
 
 @pytest.fixture(scope="module")
@@ -185,3 +177,14 @@ def test_parse_date_reads_what_documents_give() -> None:
 def test_docstring_examples_hold(module: Any) -> None:
     result = doctest.testmod(module)
     assert result.attempted > 0 and result.failed == 0
+
+
+def test_timeline_has_the_agreements_and_the_dated_relationships(
+    corpus_graph: GraphData, rows: list[dict[str, Any]]
+) -> None:
+    """Bắc Giang: the Xay Sổm Bun agreement (2021-2025, signed 2021-08-09) and the schools' exchange
+    that names no agreement but its years, 2019-2021 (004)."""
+    from graph.report import agreement_bars
+
+    bars = {(b.start, b.end) for b in agreement_bars(corpus_graph, rows, "vi")}
+    assert {(2021, 2025), (2019, 2021)} <= bars
