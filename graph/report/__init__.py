@@ -3,8 +3,8 @@
 `build_report(g, place, out_dir, lang)` writes into `out_dir`:
 
 - `network.png`, `network.svg`: the place's partners, laid out by role, partnerships coloured by status;
-- `timeline.png`, `timeline.svg`: one bar per agreement over its period, coloured by status, with
-  signing dates as points;
+- `timeline.png`, `timeline.svg`: one bar per agreement (or relationship naming no agreement but its
+  years) over its period, coloured by status, with signing dates as points;
 - `partnerships.csv`, `partnerships.md`, `partnerships.xlsx`: the partnership table, each row citing
   its documents and sections (Markdown and XLSX add every quote);
 - `report.html`: all of it in one self-contained file (figures as data URIs, no outside link).
