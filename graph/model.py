@@ -96,6 +96,7 @@ class _Evidenced:
 
     __slots__ = ("_deferred", "_evidence", "_stating")
     _KIND = "n"
+    id: str  # a slot of Node and Edge
 
     def _init_evidence(self, evidence: list[Evidence] | None) -> None:
         self._evidence: list[Evidence] = list(evidence) if evidence else []
@@ -117,7 +118,7 @@ class _Evidenced:
         if self._deferred is None:  # another thread read it meanwhile
             return
         make, read = Evidence._make, list(self._evidence)
-        for blob in self._deferred.fetch(self._KIND, self.id):  # type: ignore[attr-defined]
+        for blob in self._deferred.fetch(self._KIND, self.id):
             read.extend(map(make, orjson.loads(blob)))
         self._evidence, self._deferred, self._stating = read, None, 0
 

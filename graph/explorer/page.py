@@ -53,7 +53,13 @@ def vis_options() -> dict[str, Any]:
         "layout": {"improvedLayout": False},
         "physics": {"enabled": False},
         "interaction": {"hover": True, "tooltipDelay": 120, "hideEdgesOnDrag": True, "multiselect": False},
-        "nodes": {"size": 12, "font": {"size": 13, "face": "DejaVu Sans, Arial, sans-serif"}},
+        "nodes": {
+            "size": 12,
+            "font": {"size": 13, "face": "DejaVu Sans, Arial, sans-serif"},
+            # sized by `value` (1 + edges): zoomed out, labels under 5 px are not drawn, so crowded
+            # leaves fall silent while hubs stay named; zooming in brings every label back
+            "scaling": {"min": 10, "max": 30, "label": {"enabled": True, "min": 12, "max": 34, "drawThreshold": 5}},
+        },
         "edges": {
             "smooth": False,
             "arrows": {"to": {"enabled": True, "scaleFactor": 0.5}},

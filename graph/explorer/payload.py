@@ -14,6 +14,7 @@ test: `hType`, `hCountry`, `hLevel`, `hStatus` (a list), `hYears` (`[first, last
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
@@ -117,7 +118,9 @@ def _statuses(props: dict[str, Any]) -> list[str]:
     return [str(props["status"])] if props.get("status") else []
 
 
-def _add_node(net: Network, n: Node, names: Names, xy: Position, lang: Lang) -> None:
+def _add_node(net: Network, n: Node, names: Names, xy: Position, lang: Lang, degree: int) -> None:
+    """One node; its `value` (1 + its number of edges) sizes it and its label, so that zoomed out only the
+    labels of the most connected nodes are drawn (`vis_options`: `scaling.label.drawThreshold`)."""
     style = type_style(n.type)
     limit = INSIDE_LABEL_CHARS if style.shape in LABEL_INSIDE else LABEL_CHARS
     labels = {lg: short(node_label(n, lg), limit) for lg in LANGS}
@@ -128,7 +131,7 @@ def _add_node(net: Network, n: Node, names: Names, xy: Position, lang: Lang) -> 
     extra: dict[str, Any] = {"font": {"color": "#ffffff"}} if style.shape in LABEL_INSIDE else {}
     net.add_node(
         n.id, label=labels[lang], shape=style.shape, color=style.color, x=round(xy[0], 1), y=round(xy[1], 1),
-        title=titles[lang], hLabel=labels, hTitle=titles, hType=n.type,
+        value=1 + degree, title=titles[lang], hLabel=labels, hTitle=titles, hType=n.type,
         hCountry=str(n.props.get("country") or "").upper() or None, hLevel=n.props.get("level"),
         hStatus=_statuses(n.props), hYears=years_of(n.props), **extra,
     )  # fmt: skip
@@ -188,8 +191,9 @@ def build_payload(
     that `g` (a part of the graph) leaves out are looked up in `lookup` (the whole graph)."""
     names: Names = {**lookup.nodes, **g.nodes} if lookup is not None else g.nodes
     net = _network()
+    degree = Counter(end for e in g.edges.values() for end in (e.source, e.target))
     for n in g.nodes.values():
-        _add_node(net, n, names, positions.get(n.id, (0.0, 0.0)), lang)
+        _add_node(net, n, names, positions.get(n.id, (0.0, 0.0)), lang, degree[n.id])
     for e in g.edges.values():
         if e.source in g.nodes and e.target in g.nodes:
             _add_edge(net, e, names, lang)

@@ -260,3 +260,21 @@ def test_document_view_keeps_any_text_and_anchors_every_span_inside_it(text: str
 def test_docstring_examples_hold(module: str) -> None:
     result = doctest.testmod(importlib.import_module(f"graph.explorer.{module}"))
     assert result.attempted > 0 and result.failed == 0
+
+
+def test_hubs_keep_their_labels_when_zoomed_out(corpus_graph: GraphData) -> None:
+    """Each node's `value` is 1 + its edges; vis-network scales labels by it and draws none under the
+    threshold, so the overview names the hubs and zooming in names the rest."""
+    from graph.explorer.page import vis_options
+    from graph.explorer.payload import build_payload
+
+    payload = build_payload(corpus_graph, role_layout(corpus_graph), "vi", None)
+    value = {n["id"]: n["value"] for n in payload["nodes"]}
+    degree = {n: 0 for n in corpus_graph.nodes}
+    for e in corpus_graph.edges.values():
+        degree[e.source] += 1
+        degree[e.target] += 1
+    assert value == {n: 1 + d for n, d in degree.items()}
+    assert max(value, key=lambda n: value[n]).startswith(("province/", "document/"))
+    label = vis_options()["nodes"]["scaling"]["label"]
+    assert label["enabled"] and label["drawThreshold"] > 0
