@@ -19,8 +19,6 @@ Ids: `activity/<document digest>/<section path>`, deterministic for a given text
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 from graph.ids import edge_id, node_id
 from graph.model import EdgeFact, Evidence, Fact, NodeFact
 from ingest.extract.activity_cues import activity_cues
@@ -60,33 +58,36 @@ class _Builder:
         self.plan: PlanContext = plan_context(r, self.foreign)
         self.stated: set[str] = set()  # entities whose node facts this document already gave
 
-    def entity(self, party: Party, ev: tuple[Evidence, ...]) -> Iterator[Fact]:
-        """A party's node and its place links, once per document (at its first mention)."""
-        if party.id not in self.stated:
-            self.stated.add(party.id)
-            yield from entity_facts(party, ev)
+    def first(self, party: Party) -> bool:
+        """Whether this is the party's first mention in the document: its node and place links are
+        stated then, once per document."""
+        if party.id in self.stated:
+            return False
+        self.stated.add(party.id)
+        return True
 
     def said(self, span: Span) -> str:
         return " ".join(self.ctx.text[span[0] : span[1]].split())
 
-    def facts(self, d: Draft) -> Iterator[Fact]:
-        """The activity's node, its bodies, partners and agreement."""
+    def facts(self, d: Draft, out: list[Fact]) -> None:
+        """The activity's node, its bodies, partners and agreement, added to `out`."""
         aid = node_id("Activity", self.doc_key, d.path)
         props, evidence = self.node(d)
         lead, coord, coord_at = self.roles(d)
         for span, prop in [(d.lead or d.lead_at, "lead"), *((c, "coordinating") for c in coord_at)]:
             if span is not None:
                 evidence.append(self.ctx.evidence(*span, prop))
-        yield NodeFact(aid, "Activity", props, tuple(evidence))
-        yield EdgeFact(edge_id("MENTIONS", self.ctx.doc_id, aid), "MENTIONS", self.ctx.doc_id, aid, {}, (evidence[0],))
-        yield from self.role_facts("LEADS", aid, lead.refs, None)
+        out.append(NodeFact(aid, "Activity", props, tuple(evidence)))
+        doc = self.ctx.doc_id
+        out.append(EdgeFact(edge_id("MENTIONS", doc, aid), "MENTIONS", doc, aid, {}, (evidence[0],)))
+        self.role_facts(out, "LEADS", aid, lead.refs, None)
         note = "; ".join(dict.fromkeys(coord.notes)) or None
-        yield from self.role_facts("COORDINATES", aid, coord.refs, note)
-        yield from self.target_facts(d, aid)
+        self.role_facts(out, "COORDINATES", aid, coord.refs, note)
+        self.target_facts(out, d, aid)
         if d.origin == "plan" and self.plan.agreement is not None:
             a = self.plan.agreement
-            yield a
-            yield EdgeFact(edge_id("IMPLEMENTS", aid, a.id), "IMPLEMENTS", aid, a.id, {}, a.evidence)
+            out.append(a)
+            out.append(EdgeFact(edge_id("IMPLEMENTS", aid, a.id), "IMPLEMENTS", aid, a.id, {}, a.evidence))
 
     def node(self, d: Draft) -> tuple[dict[str, object], list[Evidence]]:
         """Title, number, sector, time, years, deadline and quantities, each with its evidence."""
@@ -132,31 +133,36 @@ class _Builder:
         pl.refs = list(known) + pl.refs
         return pl
 
-    def role_facts(self, kind: str, aid: str, refs: list[Ref], note: str | None) -> Iterator[Fact]:
+    def role_facts(self, out: list[Fact], kind: str, aid: str, refs: list[Ref], note: str | None) -> None:
+        evidence, with_note = self.ctx.evidence, kind == "COORDINATES"
         for ref in refs:
-            if ref.party is None:
+            party = ref.party
+            if party is None:
                 continue
-            ev = self.ctx.evidence(ref.start, ref.end, f"agency={ref.written}")
-            yield from self.entity(ref.party, (ev,))
-            props = {"note": note} if kind == "COORDINATES" else {}
-            yield EdgeFact(edge_id(kind, ref.party.id, aid), kind, ref.party.id, aid, props, (ev,))
+            ev = (evidence(ref.start, ref.end, f"agency={ref.written}"),)
+            if self.first(party):
+                out += entity_facts(party, ev)
+            props = {"note": note} if with_note else {}
+            out.append(EdgeFact(edge_id(kind, party.id, aid), kind, party.id, aid, props, ev))
 
-    def target_facts(self, d: Draft, aid: str) -> Iterator[Fact]:
+    def target_facts(self, out: list[Fact], d: Draft, aid: str) -> None:
         named = self.foreign(*(d.name if d.origin == "plan" else d.text))
         if not named and d.origin == "plan":
             named = self.plan.partners
         for party, span in named:
             ev = (self.ctx.evidence(*span),)
-            yield from self.entity(party, ev)
-            yield EdgeFact(edge_id("TARGETS", aid, party.id), "TARGETS", aid, party.id, {}, ev)
+            if self.first(party):
+                out += entity_facts(party, ev)
+            out.append(EdgeFact(edge_id("TARGETS", aid, party.id), "TARGETS", aid, party.id, {}, ev))
 
 
-def extract_activities(ctx: Context) -> Iterator[Fact]:
+def extract_activities(ctx: Context) -> list[Fact]:
     """Facts for every activity the document states (see the module docstring)."""
     r = AgencyResolver.of(ctx)
     drafts = find_drafts(r)
-    if not drafts:
-        return
-    builder = _Builder(r)
-    for d in drafts:
-        yield from builder.facts(d)
+    out: list[Fact] = []
+    if drafts:
+        builder = _Builder(r)
+        for d in drafts:
+            builder.facts(d, out)
+    return out

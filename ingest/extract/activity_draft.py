@@ -76,12 +76,12 @@ def section_ref(s: Section, parent_ref: str | None = None) -> str:
 
 
 def children_of(sections: list[Section]) -> dict[str | None, list[Section]]:
-    """Parent path (None for the top) -> its sections."""
-    out: dict[str | None, list[Section]] = {None: list(sections)}
+    """Parent path (None for the top) -> its sections (the structure's own lists: not to be changed)."""
+    out: dict[str | None, list[Section]] = {None: sections}
     stack = list(sections)
     while stack:
         s = stack.pop()
-        out[s.path] = list(s.children)
+        out[s.path] = s.children
         stack.extend(s.children)
     return out
 

@@ -28,7 +28,7 @@ def _sector(ctx: Context, parent: Section | None) -> tuple[object, tuple[int, in
     return found[0], strip_span(ctx.text, start, parent.heading_end)
 
 
-def _item(ctx: Context, s: Section, parent: Section | None, labels: Labels) -> Draft:
+def _item(ctx: Context, s: Section, sector: tuple[object, tuple[int, int]] | None, labels: Labels) -> Draft:
     own = labels.own(s)
     start = after_label(ctx, s)
     children = [c.start for c in s.children if c.kind in ("num", "roman", "row")]
@@ -43,7 +43,6 @@ def _item(ctx: Context, s: Section, parent: Section | None, labels: Labels) -> D
             setattr(draft, _LABEL_FIELDS[kind], span)
     if draft.time is not None:
         draft.text = (name[0], draft.time[1])
-    sector = _sector(ctx, parent)
     if sector is not None:
         draft.sector = sector  # type: ignore[assignment]
     return draft
@@ -59,8 +58,10 @@ def plan_items(ctx: Context, labels: Labels) -> list[Draft]:
         labelled = [c for c in items if labels.own(c)]
         if not labelled or 2 * len(labelled) < len(items):
             continue
-        parent = index.get(parent_path) if parent_path else None
-        out.extend(_item(ctx, c, parent, labels) for c in items if c in labelled or not _has_labelled_child(c, labels))
+        chosen = [c for c in items if c in labelled or not _has_labelled_child(c, labels)]
+        if chosen:
+            sector = _sector(ctx, index.get(parent_path) if parent_path else None)  # the items' common parent
+            out.extend(_item(ctx, c, sector, labels) for c in chosen)
     return sorted(out, key=lambda d: d.name[0])
 
 

@@ -74,14 +74,18 @@ class ForeignFinder:
             if last >= 0 and m[last : hit.start()].strip() in (",", "("):
                 last = run.end()  # it locates the name before it: "quận Seo, thành phố Daejeon"
                 continue
-            found = self.named(hit, run.group(1), run.end(), start, end)
+            found = self.named(hit, run.group(1), run.end(), start, end, side)
             last = run.end()
             for party, span in found:
                 if (side is None or party.side == side) and party.id not in {p.id for p, _ in out}:
                     out.append((party, span))
         return out
 
-    def named(self, hit: re.Match[str], run: str, run_end: int, start: int, end: int) -> list[tuple[Party, Span]]:
+    def named(
+        self, hit: re.Match[str], run: str, run_end: int, start: int, end: int, side: str | None = None
+    ) -> list[tuple[Party, Span]]:
+        """The parties a unit word and the name after it stand for (a place named alone, or a body of it,
+        is left out when it is not of `side`: the caller would drop it)."""
         m = self.r.ctx.match
         level = self.cues.prefix_levels[hit.group(0)][0]
         before = m[max(start, hit.start() - 8) : hit.start()].split()
@@ -94,8 +98,10 @@ class ForeignFinder:
         name, place = self.by_name[key]
         if place is None:
             return self.window(hit.start(), start, end) if m.startswith(" (", run_end) else []
-        head = _BODY_BEFORE(self.r, hit.start(), start)
-        if head is not None and place.side == "foreign":
+        if side is not None and place.side != side:
+            return []
+        head = _BODY_BEFORE(self.r, hit.start(), start) if place.side == "foreign" else None
+        if head is not None:
             body, head_start = head
             return [(self.r.party_for(body, place), (head_start, name_end(m, run_end - len(run), name)))]
         return [(place, (hit.start(), name_end(m, run_end - len(run), name)))]

@@ -88,7 +88,9 @@ def subject_of(r: AgencyResolver, text_start: int, end: int, generic_ok: bool = 
         if _vn_bodies(pl, places_ok=False) and _acts(r, pl.end, clause_end):
             return pl
     for hit in r.t.body_re.finditer(m, pos, clause_end):
-        lead_in = r.t.person_end_re.sub("", m[pos : hit.start()]).rstrip()
+        lead_in = m[pos : hit.start()]
+        if lead_in[-1:].isspace():  # a person's title ending the text ends with white space
+            lead_in = r.t.person_end_re.sub("", lead_in).rstrip()
         if lead_in and not lead_in.endswith((",", ":")):
             continue
         pl = parse_list(r, hit.start(), clause_end, strict=True)

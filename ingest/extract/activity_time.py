@@ -39,6 +39,8 @@ DATE_EXPR_RE = re.compile(
 )
 _CLAUSE_END = re.compile(r";|\.(?:\s|$)")
 _DIGIT = re.compile(r"\d")
+_NUMBER_FIRST = re.compile(r"^\D*\d+\s*")
+_PER_UNIT = re.compile(r"\s*/\s*[^\W\d_]+")
 
 
 def _span(period: tuple[int, int] | None, start: int | None = None) -> list[int]:
@@ -98,13 +100,10 @@ def find_quantities(low: str, start: int, end: int) -> list[tuple[int, int]]:
     if _DIGIT.search(low, start, end) is None:  # every quantity has a number (fast to rule out)
         return out
     for hit in cues.quantity_re.finditer(low, start, end):
-        unit = re.sub(r"^\D*\d+\s*", "", " ".join(hit.group(0).split()))
+        unit = _NUMBER_FIRST.sub("", " ".join(hit.group(0).split()))
         stop = hit.end()
-        slash = re.match(r"\s*/\s*[^\W\d_]+", low[stop:end])
-        if slash:
-            stop += slash.end()
-        else:
-            stop = _extend(low, stop, end, cues.unit_extend.get(unit, 0), cues.stops)
+        slash = _PER_UNIT.match(low, stop, end)  # "/ người"
+        stop = slash.end() if slash else _extend(low, stop, end, cues.unit_extend.get(unit, 0), cues.stops)
         out.append((hit.start(), stop))
     return out
 

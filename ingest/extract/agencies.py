@@ -17,8 +17,6 @@ Bodies no table knows are stated by the activity extractor when they lead or coo
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 from graph.ids import edge_id
 from graph.model import EdgeFact, Fact
 from ingest.extract.agency_resolve import AgencyResolver, Ref
@@ -43,23 +41,28 @@ def agency_mentions(r: AgencyResolver) -> list[Ref]:
     excluded = Covered(_excluded(ctx))
     seen: dict[str, Ref] = {}
     done: set[str] = set()  # a name and what follows it, already resolved
-    for hit in r.t.body_re.finditer(ctx.match, start, end):
-        key = ctx.match[hit.start() : hit.end() + 40]
-        if key in done or hit.start() in excluded:
+    m = ctx.match
+    for hit in r.t.body_re.finditer(m, start, end):
+        at, stop = hit.span()
+        key = m[at : stop + 40]
+        if key in done or at in excluded:
             continue
         done.add(key)
-        ref = r.body_at(hit.start(), min(end, hit.end() + _SCAN))
+        ref = r.body_at(at, min(end, stop + _SCAN))
         if ref is None or ref.party is None or ref.party.type != "Agency":
             continue
         seen.setdefault(ref.party.id, ref)
     return list(seen.values())
 
 
-def extract_agencies(ctx: Context) -> Iterator[Fact]:
+def extract_agencies(ctx: Context) -> list[Fact]:
     """Facts for every agency the document names (see the module docstring)."""
     r = AgencyResolver.of(ctx)
+    out: list[Fact] = []
     for ref in agency_mentions(r):
         assert ref.party is not None
         ev = (ctx.evidence(ref.start, ref.end, f"agency={ref.written}"),)
-        yield from entity_facts(ref.party, ev)
-        yield EdgeFact(edge_id("MENTIONS", ctx.doc_id, ref.party.id), "MENTIONS", ctx.doc_id, ref.party.id, {}, ev)
+        out += entity_facts(ref.party, ev)
+        pid = ref.party.id
+        out.append(EdgeFact(edge_id("MENTIONS", ctx.doc_id, pid), "MENTIONS", ctx.doc_id, pid, {}, ev))
+    return out

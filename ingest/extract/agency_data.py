@@ -149,6 +149,7 @@ class AgencyTables:
     person_re: re.Pattern[str]  # a person's title ("Giám đốc ") before a body
     person_end_re: re.Pattern[str]  # the same, ending the text
     appos_re: re.Pattern[str]  # ", <person's title> " after a body
+    group_firsts: frozenset[str] = frozenset()  # first letters of the group words: where a group can open
 
     def body(self, form: str) -> Body | None:
         return self.forms.get(form_key(form))
@@ -199,6 +200,7 @@ def agency_tables() -> AgencyTables:
         person_re=re.compile(person),
         person_end_re=re.compile(person + "$"),
         appos_re=re.compile(r"\s*,\s*" + person),
+        group_firsts=frozenset(w[0] for g in lists["groups"] for w in g["words"]),
     )
 
 

@@ -69,7 +69,8 @@ class _Reader:
     def item(self, pos: int) -> int | None:
         """Read one item at `pos`; its end, or None to stop."""
         t = self.r.t
-        for rx, head in t.groups:
+        # a group pattern opens with the literal first letter of one of its words (`alternation`)
+        for rx, head in t.groups if self.m[pos] in t.group_firsts else ():
             g = rx.match(self.m, pos, self.end)
             after = _SKIP_RE.match(self.m, g.end(), self.end) if g else None
             if g and t.bare[head].match(self.m, after.end() if after else g.end(), self.end):

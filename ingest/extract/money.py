@@ -36,6 +36,7 @@ from ingest.extract.clauses import wrapped_layout
 from ingest.extract.context import Context
 from ingest.extract.money_cues import NOT_BEFORE, MoneyCues, load_money_cues
 from ingest.extract.money_number import parse_vn_number, plain
+from ingest.extract.spans import sections_containing
 
 PURPOSE_MAX = 160  # characters of context kept as the purpose
 BREAKDOWN_GAP = 600  # a line of a breakdown is at most this far after the previous sum
@@ -81,9 +82,8 @@ def _floor(ctx: Context, start: int, previous_end: int) -> int:
     """Where the clause of a sum can begin at the earliest: after the previous sum and the heading of
     the section it lies in (or the section's start, when the sum is in the heading)."""
     floor = previous_end
-    for s in ctx.structure.flat():
-        if s.start <= start < s.end:
-            floor = max(floor, s.heading_end if start >= s.heading_end else s.start)
+    for s in sections_containing(ctx, start):
+        floor = max(floor, s.heading_end if start >= s.heading_end else s.start)
     return floor
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
@@ -47,8 +46,8 @@ def _link_id(type_name: str, source: str, target: str) -> str:
 
 @lru_cache(maxsize=4096)
 def name_slug(name: str) -> str:
-    """`slug(name)` for the name of a body or a role, remembered: the same few hundred recur in every
-    document."""
+    """`slug(name)` for the name of a body or a role (or a document's type or number), remembered: the
+    same few hundred recur in every document."""
     return slug(name)
 
 
@@ -80,21 +79,30 @@ def institution_party(name: str, kind: str | None, place: Party) -> Party:
     return Party(node_id("Agency", key, slug(name)), "Agency", place.side, props, place=place, country=place.country)
 
 
-def entity_facts(party: Party, evidence: tuple[Evidence, ...]) -> Iterator[Fact]:
-    """The party's node, its place/parent/country links, each citing `evidence`."""
-    yield NodeFact(party.id, party.type, party.props, evidence)
+def entity_facts(party: Party, evidence: tuple[Evidence, ...]) -> list[Fact]:
+    """The party's node, its place/parent/country links, each citing `evidence` (in this order: the
+    node; the place's facts and PART_OF; the successor and SUCCEEDED_BY; the parent's facts and
+    LOCATED_IN)."""
+    out: list[Fact] = []
+    _add_entity(out, party, evidence)
+    return out
+
+
+def _add_entity(out: list[Fact], party: Party, evidence: tuple[Evidence, ...]) -> None:
+    out.append(NodeFact(party.id, party.type, party.props, evidence))
     if party.place is not None:
-        yield from entity_facts(party.place, evidence)
-        yield EdgeFact(_link_id("PART_OF", party.id, party.place.id), "PART_OF", party.id, party.place.id, {}, evidence)
+        _add_entity(out, party.place, evidence)
+        out.append(EdgeFact(_link_id("PART_OF", party.id, party.place.id), "PART_OF", party.id, party.place.id, {},
+                            evidence))  # fmt: skip
     if party.successor is not None and party.succession is not None:
         ev = (party.succession,)
-        yield NodeFact(party.successor.id, party.successor.type, party.successor.props, ev)
-        yield EdgeFact(
+        out.append(NodeFact(party.successor.id, party.successor.type, party.successor.props, ev))
+        out.append(EdgeFact(
             _link_id("SUCCEEDED_BY", party.id, party.successor.id), "SUCCEEDED_BY", party.id, party.successor.id,
             {"date": party.succession_date}, ev,
-        )  # fmt: skip
+        ))  # fmt: skip
     if party.parent is not None:
-        yield from entity_facts(party.parent, evidence)
-        yield EdgeFact(
+        _add_entity(out, party.parent, evidence)
+        out.append(EdgeFact(
             _link_id("LOCATED_IN", party.id, party.parent.id), "LOCATED_IN", party.id, party.parent.id, {}, evidence
-        )
+        ))  # fmt: skip

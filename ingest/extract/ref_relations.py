@@ -29,6 +29,7 @@ from functools import cache
 from ingest.extract.context import Context
 from ingest.extract.cues import LETTER, _alternation, cue_form
 from ingest.extract.ref_parse import Reference, load_ref_cues
+from ingest.extract.spans import sections_containing
 from ingest.structure.model import Section
 
 CITES = "CITES"
@@ -77,7 +78,7 @@ def relation_cues() -> RelationCues:
 
 def _sections(ctx: Context, offset: int) -> list[Section]:
     """Sections containing `offset`, innermost first."""
-    return sorted((s for s in ctx.structure.flat() if s.start <= offset < s.end), key=lambda s: -s.start)
+    return sections_containing(ctx, offset)
 
 
 def _floor(ctx: Context, ref: Reference) -> int:

@@ -28,6 +28,7 @@ what was ingested.
 
 from __future__ import annotations
 
+import importlib
 import re
 from collections import defaultdict
 from collections.abc import Iterator
@@ -39,6 +40,7 @@ from graph.model import EdgeFact, Fact, NodeFact
 from ingest.extract.clauses import wrapped_layout
 from ingest.extract.context import Context
 from ingest.extract.cues import _alternation
+from ingest.extract.parties import name_slug
 from ingest.extract.phrase_re import phrase_trie
 from ingest.extract.places import issued_in
 from ingest.extract.ref_parse import MARKS, Reference, find_references, load_ref_cues
@@ -54,8 +56,17 @@ def is_national(number: str) -> bool:
     >>> is_national("22-NQ/TW"), is_national("667/KH-UBND")
     (True, False)
     """
-    codes = set(load_ref_cues().data["national_codes"])
-    return any(re.sub(r"[0-9]+$", "", seg) in codes for seg in re.split(r"[/-]", number)[1:])
+    codes = _national_codes()
+    return any(_TRAILING_DIGITS.sub("", seg) in codes for seg in _SYMBOL_SEP.split(number)[1:])
+
+
+@cache
+def _national_codes() -> frozenset[str]:
+    return frozenset(load_ref_cues().data["national_codes"])
+
+
+_TRAILING_DIGITS = re.compile(r"[0-9]+$")
+_SYMBOL_SEP = re.compile(r"[/-]")
 
 
 def ref_key(ref: Reference, home: str | None) -> tuple[str, ...]:
@@ -63,8 +74,8 @@ def ref_key(ref: Reference, home: str | None) -> tuple[str, ...]:
     date = ref.date or "undated"
     if ref.number:
         scope = "vn" if is_national(ref.number) else (home or "local")
-        return (scope, slug(ref.number), date)
-    return ("vn", slug(ref.doc_type), _short_slug(ref.title or ""), date)
+        return (scope, name_slug(ref.number), date)
+    return ("vn", name_slug(ref.doc_type), _short_slug(ref.title or ""), date)
 
 
 def _home(ctx: Context) -> tuple[str | None, Any]:
@@ -129,8 +140,42 @@ def _attached_re() -> re.Pattern[str]:
     )
 
 
+def _may_attach(ctx: Context) -> bool:
+    """False when no "ban hành kèm theo" cue can be in the text: some word of every cue is missing from
+    its lower-case form (a quick test, before the case-blind search of `_attached_re`)."""
+    low, exact = ctx.lowered()
+    return not exact or any(all(w in low for w in words) for words in _attached_words())
+
+
+@cache
+def _attached_words() -> list[list[str]]:
+    """The lower-case words of each "attached" cue that a case-blind `re` literal matches only where the
+    lower-case text has them (letters `re` folds more widely, as "s" ~ "ſ", are left out)."""
+    return [[w for w in cue.lower().split() if all(_folds_plainly(c) for c in w)]
+            for cue in load_ref_cues().data["attached"]]  # fmt: skip
+
+
+def _folds_plainly(c: str) -> bool:
+    """Whether `re.IGNORECASE` matches `c` exactly at the characters whose lower case is `c.lower()`."""
+    low = c.lower()
+    return _EXTRA_CASES is not None and len(low) == 1 and not {ord(c), ord(low)} & _EXTRA_CASES
+
+
+def _extra_cases() -> frozenset[int] | None:
+    """The characters `re` folds beyond `str.lower` (CPython's table; None if it cannot be read)."""
+    try:
+        return frozenset(importlib.import_module("re._casefix")._EXTRA_CASES)
+    except (ImportError, AttributeError):
+        return None
+
+
+_EXTRA_CASES = _extra_cases()
+
+
 def _attachment(ctx: Context, home: str | None) -> Iterator[Fact]:
     """ "Điều 1. Ban hành kèm theo Quyết định này Đề án X." -> the Đề án, LEGAL_BASIS the decision."""
+    if not _may_attach(ctx):
+        return
     cues = load_ref_cues()
     header = ctx.structure.header
     for m in _attached_re().finditer(ctx.match):
