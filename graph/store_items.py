@@ -99,8 +99,9 @@ class StoreEvidence:
         """The merged graph of the snapshot, items in id order, evidence deferred to `fetch`."""
         with self._lock:
             rows = self._db.execute(
-                "SELECT kind, id, type, src, dst, props, documents, first_doc, first_seq FROM items"
-            ).fetchall()  # in primary-key order: the property sets of one item come together
+                "SELECT kind, id, type, src, dst, props, documents, first_doc, first_seq FROM items "
+                "ORDER BY kind, id, props"  # the primary key's order (no sort): an item's rows come together
+            ).fetchall()
         g = GraphData()
         nodes, edges, loads = g.nodes, g.edges, orjson.loads
         several: dict[tuple[str, str], list[tuple[str, int, bytes]]] = {}
@@ -126,7 +127,3 @@ class StoreEvidence:
 
     def __deepcopy__(self, memo: dict[int, object]) -> StoreEvidence:
         return self  # a read-only snapshot: copies of a graph share it
-
-    def close(self) -> None:
-        with self._lock:
-            self._db.close()

@@ -4,6 +4,7 @@ properties, in the same order, with the same evidence in the same order."""
 
 from __future__ import annotations
 
+import copy
 import itertools
 import sqlite3
 import tempfile
@@ -77,6 +78,8 @@ def test_a_loaded_graph_keeps_its_snapshot(tmp_path: Path) -> None:
         store.put(make_record("b.txt", [("foreign/LA-XS", 2)], 0), "v1")
         g = store.load_graph()
         store.remove("a.txt")
+    copied = copy.deepcopy(g)  # copies share the snapshot (a connection cannot be copied)
+    assert copied.nodes["foreign/LA-XS"].evidence == g.nodes["foreign/LA-XS"].evidence
     node = g.nodes["foreign/LA-XS"]
     assert node.documents_stating == 2
     assert {e.source for e in node.evidence} == {"a.txt", "b.txt"}
