@@ -28,7 +28,6 @@ what was ingested.
 
 from __future__ import annotations
 
-import importlib
 import re
 from collections import defaultdict
 from collections.abc import Iterator
@@ -141,35 +140,14 @@ def _attached_re() -> re.Pattern[str]:
 
 
 def _may_attach(ctx: Context) -> bool:
-    """False when no "ban hành kèm theo" cue can be in the text: some word of every cue is missing from
-    its lower-case form (a quick test, before the case-blind search of `_attached_re`)."""
-    low, exact = ctx.lowered()
-    return not exact or any(all(w in low for w in words) for words in _attached_words())
+    """Whether a "ban hành kèm theo" cue is in the text: the cue alone, searched with the same flags as
+    `_attached_re`, which cannot match where it does not (a quick test before the long pattern)."""
+    return _attached_cue_re().search(ctx.match) is not None
 
 
 @cache
-def _attached_words() -> list[list[str]]:
-    """The lower-case words of each "attached" cue that a case-blind `re` literal matches only where the
-    lower-case text has them (letters `re` folds more widely, as "s" ~ "ſ", are left out)."""
-    return [[w for w in cue.lower().split() if all(_folds_plainly(c) for c in w)]
-            for cue in load_ref_cues().data["attached"]]  # fmt: skip
-
-
-def _folds_plainly(c: str) -> bool:
-    """Whether `re.IGNORECASE` matches `c` exactly at the characters whose lower case is `c.lower()`."""
-    low = c.lower()
-    return _EXTRA_CASES is not None and len(low) == 1 and not {ord(c), ord(low)} & _EXTRA_CASES
-
-
-def _extra_cases() -> frozenset[int] | None:
-    """The characters `re` folds beyond `str.lower` (CPython's table; None if it cannot be read)."""
-    try:
-        return frozenset(importlib.import_module("re._casefix")._EXTRA_CASES)
-    except (ImportError, AttributeError):
-        return None
-
-
-_EXTRA_CASES = _extra_cases()
+def _attached_cue_re() -> re.Pattern[str]:
+    return re.compile(_alternation(load_ref_cues().data["attached"]), re.IGNORECASE)
 
 
 def _attachment(ctx: Context, home: str | None) -> Iterator[Fact]:
