@@ -1,22 +1,29 @@
-"""The app's view of the store: the merged graph, loaded once and reloaded after an ingest."""
+"""The app's view of the store: the merged graph, loaded once and loaded again when the store has
+changed (an ingest through the app, or `hoptac ingest` / `hoptac remove` run beside it)."""
 
 from __future__ import annotations
 
 import gc
 import threading
+import time
 from pathlib import Path
 from typing import Any
 
 from graph.model import GraphData
 from graph.partnerships import PartnershipIndex
-from graph.store import Store
+from graph.store import Store, store_generation
 
 
 class GraphService:
-    """Holds the consolidated graph of one store; `reload()` after the store changes."""
+    """Holds the consolidated graph of one store. At most every `check_every` seconds, a request looks
+    whether the store's generation moved and, if so, loads the graph again (which also lets go of the
+    old graph's read snapshot, so the store's write-ahead log can be checkpointed)."""
 
-    def __init__(self, store_path: Path) -> None:
+    def __init__(self, store_path: Path, check_every: float = 2.0) -> None:
         self.store_path = store_path
+        self.check_every = check_every
+        self._checked = 0.0
+        self._generation: int | None = None
         self._lock = threading.Lock()
         self._graph: GraphData | None = None
         self._partnerships: PartnershipIndex | None = None
@@ -28,7 +35,7 @@ class GraphService:
 
     @property
     def graph(self) -> GraphData:
-        if self._graph is None:
+        if self._graph is None or self._stale():
             self.reload()
         assert self._graph is not None
         return self._graph
@@ -60,8 +67,17 @@ class GraphService:
         runner.engine.timeout, runner.engine.row_limit = timeout, row_limit
         return runner.engine
 
+    def _stale(self) -> bool:
+        now = time.monotonic()
+        if now - self._checked < self.check_every:
+            return False
+        self._checked = now
+        return store_generation(self.store_path) != self._generation
+
     def reload(self) -> None:
         with self._lock, self.store() as st:
+            self._generation = st.generation()  # read first: a write landing meanwhile loads again later
+            self._checked = time.monotonic()
             self._graph = st.load_graph()
             self._partnerships = None
             self.version += 1

@@ -25,6 +25,7 @@ from graph.store_items import ITEMS_DDL, StoreEvidence, link, rebuild, unlink
 SCHEMA_VERSION = "4"  # 4: the merged `items` table (graph.store_items); 3 is migrated on open
 DB_NAME = "hoptac.sqlite"
 PutStatus = Literal["new", "unchanged", "updated", "duplicate"]
+_NEXT_GENERATION = "UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key='generation'"
 
 _DDL = """
 CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -110,6 +111,7 @@ class Store:
             raise StoreError(f"{self.folder}: cannot open the store: {exc}") from exc
 
     def _check_version(self) -> None:
+        self._db.execute("INSERT OR IGNORE INTO meta VALUES('generation', '0')")
         row = self._db.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone()
         if row is None:
             self._db.execute("INSERT INTO meta VALUES('schema_version', ?)", (SCHEMA_VERSION,))
@@ -164,6 +166,7 @@ class Store:
             )  # fmt: skip
             self._db.executemany("INSERT INTO facts VALUES(?,?,?,?,?,?,?,?,?)", _fact_rows(record.id, merged))
             link(self._db, record.id)
+            self._db.execute(_NEXT_GENERATION)
             self._db.execute("COMMIT")
         except BaseException:
             if self._db.in_transaction:
@@ -177,6 +180,7 @@ class Store:
         self._db.execute("BEGIN IMMEDIATE")
         try:
             self._delete("id=?", (doc.id,))
+            self._db.execute(_NEXT_GENERATION)
             self._db.execute("COMMIT")
         except BaseException:
             self._db.execute("ROLLBACK")
@@ -190,6 +194,10 @@ class Store:
             self._db.execute("DELETE FROM documents WHERE id=?", (doc_id,))
 
     # -- reading -----------------------------------------------------------------------------------
+
+    def generation(self) -> int:
+        """A number that changes with every document put or removed (see `store_generation`)."""
+        return int(self._db.execute("SELECT value FROM meta WHERE key='generation'").fetchone()[0])
 
     def documents(self) -> list[StoredDocument]:
         cur = self._db.execute(
@@ -283,9 +291,26 @@ def _fact_rows(doc_id: str, g: GraphData) -> Iterator[tuple[Any, ...]]:
             yield (doc_id, seq, "e", item.id, item.type, item.source, item.target, props, ev)
 
 
+def store_generation(folder: Path | str) -> int | None:
+    """The store's `generation`, read without opening it for writing (None if there is no store yet):
+    a long-running reader compares it with the one it loaded to know when to load again."""
+    db_file = Path(folder) / DB_NAME
+    if not db_file.is_file():
+        return None
+    try:
+        db = sqlite3.connect(f"{db_file.resolve().as_uri()}?mode=ro", uri=True)
+        try:
+            row = db.execute("SELECT value FROM meta WHERE key='generation'").fetchone()
+        finally:
+            db.close()
+    except sqlite3.Error as exc:
+        raise StoreError(f"{folder}: cannot read the store: {exc}") from exc
+    return int(row[0]) if row else None
+
+
 def open_store(folder: Path | str) -> Store:
     """Open (or create) the store at `folder`; use as a context manager to close it."""
     return Store(folder)
 
 
-__all__ = ["DocumentRecord", "PutStatus", "Store", "StoredDocument", "open_store"]
+__all__ = ["DocumentRecord", "PutStatus", "Store", "StoredDocument", "open_store", "store_generation"]

@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import csv
 import io
+from pathlib import Path
 
 from fastapi.testclient import TestClient
 
+from graph.store import Store
+from ingest.pipeline import ingest_paths
 from tests.api.conftest import API_KEY, CORPUS
 
 
@@ -117,3 +120,21 @@ def test_activities(client: TestClient) -> None:
     assert row["evidence"] and row["evidence"][0]["section"] == "II.6.2"
     in_2025 = client.get("/activities", params={"year": 2025}).json()["items"]
     assert in_2025 and all(2025 in r["years"] for r in in_2025)
+
+
+def test_the_app_sees_what_the_command_line_ingests_and_removes(writable_client: TestClient, tmp_path: Path) -> None:
+    """`hoptac ingest` / `hoptac remove` beside a running app: its next request after the check interval
+    loads the graph again (and lets go of the old graph's read snapshot)."""
+    service = writable_client.app.state.service  # type: ignore[attr-defined]
+    service.check_every = 0.0
+    assert writable_client.get("/partnerships").json()["total"] == 0
+    plan = sorted(CORPUS.glob("002_*.txt"))[0]
+    with Store(tmp_path / "store") as st:
+        ingest_paths([str(plan)], st)
+    assert writable_client.get("/partnerships").json()["total"] > 0
+    loaded = service.version
+    assert writable_client.get("/partnerships").json()["total"] > 0
+    assert service.version == loaded  # nothing changed: not loaded again
+    with Store(tmp_path / "store") as st:
+        st.remove(str(plan))
+    assert writable_client.get("/partnerships").json()["total"] == 0

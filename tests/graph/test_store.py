@@ -13,7 +13,7 @@ import pytest
 
 from graph.errors import NotFoundError, StoreError
 from graph.model import EdgeFact, Evidence, NodeFact
-from graph.store import DocumentRecord, Store
+from graph.store import DocumentRecord, Store, store_generation
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -129,3 +129,16 @@ def test_kill_during_write_leaves_store_as_before(tmp_path: Path) -> None:
         assert st.stats() == before
         assert [d.source for d in st.documents()] == ["a.txt"]
         assert "country/KR" not in st.load_graph().nodes
+
+
+def test_generation_moves_with_every_write_and_only_then(tmp_path: Path) -> None:
+    assert store_generation(tmp_path / "none") is None
+    with Store(tmp_path / "s") as st:
+        first = st.generation()
+        st.put(record("a.txt", "Lào"), "v1")
+        after_put = store_generation(tmp_path / "s")
+        assert after_put is not None and after_put > first
+        st.put(record("a.txt", "Lào"), "v1")  # unchanged: nothing written
+        assert st.generation() == after_put
+        st.remove("a.txt")
+        assert st.generation() > after_put
