@@ -25,6 +25,7 @@ class GraphService:
         self._checked = 0.0
         self._generation: int | None = None
         self._lock = threading.Lock()
+        self._index_lock = threading.Lock()
         self._graph: GraphData | None = None
         self._partnerships: PartnershipIndex | None = None
         self._engines: dict[tuple[str, int], Any] = {}
@@ -36,7 +37,9 @@ class GraphService:
     @property
     def graph(self) -> GraphData:
         if self._graph is None or self._stale():
-            self.reload()
+            with self._lock:  # requests that waited here find the graph another one just loaded
+                if self._graph is None or store_generation(self.store_path) != self._generation:
+                    self._load()
         assert self._graph is not None
         return self._graph
 
@@ -46,7 +49,10 @@ class GraphService:
         graph = self.graph
         index = self._partnerships
         if index is None or index.g is not graph:
-            index = self._partnerships = PartnershipIndex(graph)
+            with self._index_lock:  # built once, not by every request that arrives meanwhile
+                index = self._partnerships
+                if index is None or index.g is not graph:
+                    index = self._partnerships = PartnershipIndex(graph)
         return index
 
     def engine(self, kind: str) -> Any:
@@ -75,7 +81,12 @@ class GraphService:
         return store_generation(self.store_path) != self._generation
 
     def reload(self) -> None:
-        with self._lock, self.store() as st:
+        """Load the graph again now (after an ingest through the app)."""
+        with self._lock:
+            self._load()
+
+    def _load(self) -> None:
+        with self.store() as st:
             self._generation = st.generation()  # read first: a write landing meanwhile loads again later
             self._checked = time.monotonic()
             self._graph = st.load_graph()
