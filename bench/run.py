@@ -113,6 +113,7 @@ def bench_load(n_docs: int = 10_000) -> str:
             assert all(isinstance(f, NodeFact | EdgeFact) for f in facts)
             store.put(replace(base, id=doc_id, source=f"bench/{i}.txt", facts=facts), EXTRACTOR_VERSION)
         fill = time.perf_counter() - t0
+        os.sync()  # the store just written goes to disk first: its write-back would otherwise run under the load
         runs: list[tuple[float, float]] = []
         graph, sizes = GraphData(), (0, 0)
         for _ in range(3):
